@@ -1,0 +1,94 @@
+/**
+ * route → parse → handler → serialize, with every failure turned into the request protocol's error envelope.
+ * Nothing thrown here escapes: an unexpected exception becomes a 500 InternalError (logged), never a crash.
+ */
+import { awsJsonProtocol } from '../protocols/aws-json.js';
+import type { Protocol } from '../protocols/protocol.js';
+import { restJsonProtocol } from '../protocols/rest-json.js';
+import { s3Protocol } from '../protocols/s3.js';
+import type { SigV4Scope } from '../protocols/sigv4.js';
+import { AwsServiceError } from '../runtime/errors.js';
+import type { AwsRequest, AwsResponse, RequestContext } from '../runtime/request.js';
+import type { ServiceSchema } from '../runtime/schema.js';
+import { validateShape } from '../runtime/validate.js';
+import type { Config } from './config.js';
+import { log } from './log.js';
+import { getService, type ServiceKey } from './registry.js';
+
+/** Each service's wire protocol; S3's rules take precedence over generic restXml. */
+export const protocols: Record<ServiceKey, Protocol> = {
+  s3: s3Protocol,
+  dynamodb: awsJsonProtocol,
+  lambda: restJsonProtocol,
+  apigateway: restJsonProtocol,
+};
+
+export interface Edge {
+  scope: SigV4Scope | undefined;
+  baseUrl: string;
+}
+
+function accountOf(config: Config, scope: SigV4Scope | undefined): string {
+  const key = scope?.accessKeyId;
+  return key && /^\d{12}$/.test(key) ? key : config.defaultAccountId;
+}
+
+export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, config: Config): Promise<AwsResponse> {
+  const protocol = protocols[key];
+  const requestId = protocol.newRequestId();
+  const info = { requestId, method: req.method };
+  const started = performance.now();
+  let operation = '-';
+  const module = await getService(key);
+  let res: AwsResponse;
+  try {
+    const route = protocol.route(req, module.schema);
+    operation = route.operation.name;
+    req.labels = route.labels;
+    const handler = module.table[operation];
+    if (!handler) throw new Error(`no handler for ${operation}`);
+    const input = await handler.parse(req);
+    const ctx: RequestContext = {
+      requestId,
+      accountId: accountOf(config, edge.scope),
+      region: edge.scope?.region ?? config.defaultRegion,
+      host: req.headers.host ?? '',
+      request: req,
+      baseUrl: edge.baseUrl,
+    };
+    if (edge.scope?.accessKeyId) ctx.accessKeyId = edge.scope.accessKeyId;
+    const output = await handler.invoke(module.instance, input, ctx);
+    if (config.validateOutput) checkOutput(module.schema, operation, output);
+    res = handler.serialize(output);
+    protocol.finalize(res, module.schema, info);
+  } catch (error) {
+    const aws = error instanceof AwsServiceError ? error : internalError(error, key, operation);
+    res = protocol.serializeError(aws, module.schema, info);
+  }
+  if (config.debugHeaders) res.headers.push(['x-standin-operation', operation]);
+  log(config, {
+    service: key,
+    operation,
+    method: req.method,
+    path: req.path,
+    status: res.status,
+    ms: performance.now() - started,
+    requestId,
+  });
+  return res;
+}
+
+/** Test mode: a handler output that breaks the model's output shape is a bug, reported as a 500. */
+function checkOutput(schema: ServiceSchema, operation: string, output: unknown): void {
+  const shape = schema.operations[operation]?.output;
+  if (!shape) return;
+  const violations = validateShape(schema.shapes, shape, output ?? {});
+  if (violations.length > 0) {
+    throw new AwsServiceError('InternalError', 500, 'server', `Standin produced an invalid ${shape}: ${violations.join('; ')}`);
+  }
+}
+
+function internalError(error: unknown, service: string, operation: string): AwsServiceError {
+  console.error(`standin: ${service}.${operation} failed:`, error);
+  return new AwsServiceError('InternalError', 500, 'server', 'We encountered an internal error. Please try again.');
+}

@@ -1,0 +1,85 @@
+/**
+ * The edge: Hono's request ↔ Standin's neutral AwsRequest/AwsResponse (smithy-typescript's "tiny converters").
+ * The raw path comes from Node's IncomingMessage when there is one, because WHATWG URL parsing would
+ * normalise `..` and `//`, which are legal parts of S3 keys.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Context } from 'hono';
+import type { AwsRequest, AwsResponse } from '../runtime/request.js';
+
+export type Env = { Bindings: { incoming?: IncomingMessage } };
+
+function parseQuery(raw: string): Array<[string, string]> {
+  if (raw === '') return [];
+  return [...new URLSearchParams(raw)];
+}
+
+function headersOf(c: Context<Env>, incoming: IncomingMessage | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (incoming) {
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return out;
+  }
+  c.req.raw.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+export function toAwsRequest(c: Context<Env>): AwsRequest {
+  const incoming = c.env?.incoming;
+  const rawUrl = incoming?.url ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
+  const q = rawUrl.indexOf('?');
+  const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+  let cached: Promise<Uint8Array> | undefined;
+  let streamed = false;
+  const stream = (): Readable => {
+    streamed = true;
+    if (incoming) return incoming;
+    const body = c.req.raw.body;
+    return body ? Readable.fromWeb(body as unknown as NodeReadableStream) : Readable.from([]);
+  };
+  return {
+    method: c.req.method,
+    path,
+    rawQuery,
+    query: parseQuery(rawQuery),
+    headers: headersOf(c, incoming),
+    labels: {},
+    stream,
+    bytes() {
+      if (!cached) {
+        if (streamed) return Promise.reject(new Error('request body was already streamed'));
+        cached = (async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of stream()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+          return Buffer.concat(chunks);
+        })();
+      }
+      return cached;
+    },
+  };
+}
+
+/** Statuses that never carry a body. */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+type ResponseInit = { body: ConstructorParameters<typeof Response>[0] };
+
+export function toResponse(res: AwsResponse, method: string): Response {
+  const headers = new Headers();
+  for (const [name, value] of res.headers) headers.append(name, value);
+  let body: ResponseInit['body'] | null = null;
+  if (method !== 'HEAD' && !NO_BODY.has(res.status) && res.body !== undefined) {
+    const b = res.body;
+    body = b instanceof Readable ? (Readable.toWeb(b) as unknown as ReadableStream) : (b as ResponseInit['body']);
+  } else if (res.body instanceof Readable) {
+    res.body.destroy();
+  }
+  return new Response(body, { status: res.status, headers });
+}

@@ -1,0 +1,43 @@
+/**
+ * Standin's own endpoints: health and reset, plus LocalStack's spellings of them so existing tooling
+ * (testcontainers' LocalStack module, `awslocal` scripts) works unchanged.
+ */
+import type { Hono } from 'hono';
+import type { Env } from './edge.js';
+import { getService, loadedServices, resetAll, serviceKeys } from './registry.js';
+
+const VERSION = '0.1.0';
+
+function health() {
+  const loaded = new Set(loadedServices());
+  return {
+    services: Object.fromEntries(serviceKeys.map((k) => [k, loaded.has(k) ? 'running' : 'available'])),
+    edition: 'standin',
+    version: VERSION,
+  };
+}
+
+export function mountInternal(app: Hono<Env>): void {
+  app.get('/_standin/health', (c) => c.json(health()));
+  app.get('/_localstack/health', (c) => c.json(health()));
+  app.on('HEAD', ['/_standin/health', '/_localstack/health'], (c) => c.body(null, 200));
+  const reset = async () => {
+    await resetAll();
+    return { reset: true };
+  };
+  // Every model operation per service and which ones Standin implements (coverage:ops and tests read it).
+  app.get('/_standin/operations', async (c) => {
+    const out: Record<string, { model: string; operations: string[]; implemented: string[] }> = {};
+    for (const key of serviceKeys) {
+      const module = await getService(key);
+      out[key] = {
+        model: module.schema.modelOrigin,
+        operations: Object.keys(module.schema.operations).sort(),
+        implemented: module.implemented(),
+      };
+    }
+    return c.json(out);
+  });
+  app.post('/_standin/reset', async (c) => c.json(await reset()));
+  app.post('/_localstack/state/reset', async (c) => c.json(await reset()));
+}

@@ -1,0 +1,7 @@
+/** The DynamoDB service module the server loads on the first DynamoDB request. */
+import * as generated from '../../../generated/dynamodb/index.js';
+import { type ServiceModule, serviceModule } from '../service-module.js';
+import { DynamoDBService } from './dynamodb-service.js';
+
+export const createDynamoDBModule = (): ServiceModule<generated.DynamoDBServiceBase> =>
+  serviceModule(generated, generated.DynamoDBServiceBase, new DynamoDBService());

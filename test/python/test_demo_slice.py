@@ -1,0 +1,97 @@
+"""The foundation's demonstration slice through boto3 at default settings, including error paths."""
+import pytest
+from botocore.exceptions import ClientError
+
+
+def test_create_head_list_and_delete_a_bucket(client_factory, unique):
+    s3 = client_factory("s3")
+    name = unique("demo")
+    created = s3.create_bucket(Bucket=name)
+    assert created["Location"] == f"/{name}"
+    assert created["ResponseMetadata"]["HTTPHeaders"]["x-amz-request-id"]
+    head = s3.head_bucket(Bucket=name)
+    assert head["BucketRegion"] == "us-east-1"
+    assert name in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+    s3.delete_bucket(Bucket=name)
+    assert name not in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+
+
+def test_bucket_in_another_region_reports_its_location_constraint(client_factory, unique):
+    s3 = client_factory("s3")
+    name = unique("demo-eu")
+    s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    assert s3.head_bucket(Bucket=name)["BucketRegion"] == "eu-west-1"
+    s3.delete_bucket(Bucket=name)
+
+
+def test_creating_an_owned_bucket_twice_is_bucket_already_owned_by_you(client_factory, unique):
+    s3 = client_factory("s3")
+    name = unique("demo")
+    s3.create_bucket(Bucket=name)
+    with pytest.raises(ClientError) as err:
+        s3.create_bucket(Bucket=name)
+    assert err.value.response["Error"]["Code"] == "BucketAlreadyOwnedByYou"
+    assert err.value.response["Error"]["BucketName"] == name
+    assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
+    s3.delete_bucket(Bucket=name)
+
+
+def test_invalid_bucket_name_is_rejected(client_factory):
+    s3 = client_factory("s3")
+    with pytest.raises(ClientError) as err:
+        s3.create_bucket(Bucket="Bad_Name")
+    assert err.value.response["Error"]["Code"] == "InvalidBucketName"
+    assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def test_missing_bucket_is_no_such_bucket_with_its_name(client_factory, unique):
+    s3 = client_factory("s3")
+    name = unique("missing")
+    with pytest.raises(ClientError) as err:
+        s3.delete_bucket(Bucket=name)
+    assert err.value.response["Error"]["Code"] == "NoSuchBucket"
+    assert err.value.response["Error"]["Message"] == "The specified bucket does not exist"
+    assert err.value.response["Error"]["BucketName"] == name
+
+
+def test_head_of_a_missing_bucket_is_a_bodiless_404(client_factory, unique):
+    s3 = client_factory("s3")
+    with pytest.raises(ClientError) as err:
+        s3.head_bucket(Bucket=unique("missing"))
+    # No body on HEAD: botocore falls back to the status code (aws-wire-checklist §2.5).
+    assert err.value.response["Error"]["Code"] == "404"
+    assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+
+
+def test_list_tables_answers_with_a_crc32_checked_body(client_factory):
+    ddb = client_factory("dynamodb")
+    out = ddb.list_tables()
+    assert isinstance(out["TableNames"], list)
+    headers = out["ResponseMetadata"]["HTTPHeaders"]
+    assert headers["x-amz-crc32"].isdigit()
+    assert len(headers["x-amzn-requestid"]) == 52
+
+
+def test_list_functions_answers_an_empty_list(client_factory):
+    assert client_factory("lambda").list_functions()["Functions"] == []
+
+
+def test_get_rest_apis_answers_an_empty_list(client_factory):
+    out = client_factory("apigateway").get_rest_apis()
+    assert out.get("items", []) == []
+    assert out["ResponseMetadata"]["HTTPStatusCode"] == 200
+
+
+def test_an_unimplemented_dynamodb_operation_is_not_implemented_in_the_awsjson_envelope(client_factory):
+    ddb = client_factory("dynamodb")
+    with pytest.raises(ClientError) as err:
+        ddb.describe_limits()
+    assert err.value.response["Error"]["Code"] == "NotImplemented"
+    assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
+
+
+def test_an_unimplemented_lambda_operation_is_not_implemented_in_the_restjson_envelope(client_factory):
+    with pytest.raises(ClientError) as err:
+        client_factory("lambda").get_account_settings()
+    assert err.value.response["Error"]["Code"] == "NotImplemented"
+    assert err.value.response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == "NotImplemented"
