@@ -57,10 +57,9 @@ function firstSegments(services: ServiceIR[]): Record<string, string[]> {
   return out;
 }
 
-export function generate(root: string): { services: ServiceIR[]; ms: number } {
+export function generate(root: string, out = join(root, 'generated')): { services: ServiceIR[]; ms: number } {
   const started = performance.now();
   const models = loadModels(root);
-  const out = join(root, 'generated');
   rmSync(out, { recursive: true, force: true });
   const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
   const services: ServiceIR[] = [];

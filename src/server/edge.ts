@@ -81,5 +81,9 @@ export function toResponse(res: AwsResponse, method: string): Response {
   } else if (res.body instanceof Readable) {
     res.body.destroy();
   }
+  // AWS sends `Content-Length: 0` on empty answers rather than chunked encoding; HEAD keeps the handler's value.
+  if (body === null && method !== 'HEAD' && !NO_BODY.has(res.status) && !headers.has('content-length')) {
+    headers.set('Content-Length', '0');
+  }
   return new Response(body, { status: res.status, headers });
 }
