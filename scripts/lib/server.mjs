@@ -27,6 +27,8 @@ export function startServer(env = {}) {
         const endpoint = m[1];
         resolve({
           endpoint,
+          /** Everything the server wrote to stderr so far (request log lines with DEBUG=1). */
+          stderr: () => err,
           port: Number(new URL(endpoint).port),
           child,
           stop: () =>
