@@ -1,5 +1,9 @@
 /** Standin's DynamoDB: the generated DynamoDBServiceBase with a native engine behind it. */
 import {
+  type BatchGetItemInput,
+  type BatchGetItemOutput,
+  type BatchWriteItemInput,
+  type BatchWriteItemOutput,
   type CreateTableInput,
   type CreateTableOutput,
   type DeleteItemInput,
@@ -15,14 +19,25 @@ import {
   type ListTablesOutput,
   type PutItemInput,
   type PutItemOutput,
+  type QueryInput,
+  type QueryOutput,
+  type ScanInput,
+  type ScanOutput,
+  type TransactGetItemsInput,
+  type TransactGetItemsOutput,
+  type TransactWriteItemsInput,
+  type TransactWriteItemsOutput,
   type UpdateItemInput,
   type UpdateItemOutput,
 } from '../../../generated/dynamodb/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
+import { batchGetItem, batchWriteItem } from './batch.js';
 import { deleteItem, getItem, putItem, updateItem } from './items.js';
+import { query, scan } from './query-scan.js';
 import { DynamoDBState } from './state.js';
 import { createTable, deleteTable, describeTable, listTables } from './tables.js';
+import { transactGetItems, transactWriteItems } from './transactions.js';
 
 export class DynamoDBService extends DynamoDBServiceBase {
   protected readonly stores = new AccountRegionStore((accountId, region) => new DynamoDBState(accountId, region));
@@ -65,5 +80,29 @@ export class DynamoDBService extends DynamoDBServiceBase {
 
   override async deleteItem(input: DeleteItemInput, ctx: RequestContext): Promise<DeleteItemOutput> {
     return deleteItem(this.state(ctx), input);
+  }
+
+  override async query(input: QueryInput, ctx: RequestContext): Promise<QueryOutput> {
+    return query(this.state(ctx), input);
+  }
+
+  override async scan(input: ScanInput, ctx: RequestContext): Promise<ScanOutput> {
+    return scan(this.state(ctx), input);
+  }
+
+  override async batchWriteItem(input: BatchWriteItemInput, ctx: RequestContext): Promise<BatchWriteItemOutput> {
+    return batchWriteItem(this.state(ctx), input);
+  }
+
+  override async batchGetItem(input: BatchGetItemInput, ctx: RequestContext): Promise<BatchGetItemOutput> {
+    return batchGetItem(this.state(ctx), input);
+  }
+
+  override async transactWriteItems(input: TransactWriteItemsInput, ctx: RequestContext): Promise<TransactWriteItemsOutput> {
+    return transactWriteItems(this.state(ctx), input);
+  }
+
+  override async transactGetItems(input: TransactGetItemsInput, ctx: RequestContext): Promise<TransactGetItemsOutput> {
+    return transactGetItems(this.state(ctx), input);
   }
 }
