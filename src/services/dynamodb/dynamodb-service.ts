@@ -1,17 +1,108 @@
-/** Standin's DynamoDB: the generated DynamoDBServiceBase with the operations implemented so far. */
-import { DynamoDBServiceBase, type ListTablesInput, type ListTablesOutput } from '../../../generated/dynamodb/index.js';
+/** Standin's DynamoDB: the generated DynamoDBServiceBase with a native engine behind it. */
+import {
+  type BatchGetItemInput,
+  type BatchGetItemOutput,
+  type BatchWriteItemInput,
+  type BatchWriteItemOutput,
+  type CreateTableInput,
+  type CreateTableOutput,
+  type DeleteItemInput,
+  type DeleteItemOutput,
+  type DeleteTableInput,
+  type DeleteTableOutput,
+  type DescribeTableInput,
+  type DescribeTableOutput,
+  DynamoDBServiceBase,
+  type GetItemInput,
+  type GetItemOutput,
+  type ListTablesInput,
+  type ListTablesOutput,
+  type PutItemInput,
+  type PutItemOutput,
+  type QueryInput,
+  type QueryOutput,
+  type ScanInput,
+  type ScanOutput,
+  type TransactGetItemsInput,
+  type TransactGetItemsOutput,
+  type TransactWriteItemsInput,
+  type TransactWriteItemsOutput,
+  type UpdateItemInput,
+  type UpdateItemOutput,
+} from '../../../generated/dynamodb/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
+import { batchGetItem, batchWriteItem } from './batch.js';
+import { deleteItem, getItem, putItem, updateItem } from './items.js';
+import { query, scan } from './query-scan.js';
+import { DynamoDBState } from './state.js';
+import { createTable, deleteTable, describeTable, listTables } from './tables.js';
+import { transactGetItems, transactWriteItems } from './transactions.js';
 
 export class DynamoDBService extends DynamoDBServiceBase {
-  /** Table names per account and region. Tables arrive with the DynamoDB issue. */
-  private readonly tables = new AccountRegionStore(() => new Set<string>());
+  protected readonly stores = new AccountRegionStore((accountId, region) => new DynamoDBState(accountId, region));
 
   reset(): void {
-    this.tables.clear();
+    this.stores.clear();
   }
 
-  override async listTables(_input: ListTablesInput, ctx: RequestContext): Promise<ListTablesOutput> {
-    return { TableNames: [...this.tables.get(ctx.accountId, ctx.region)].sort() };
+  protected state(ctx: RequestContext): DynamoDBState {
+    return this.stores.get(ctx.accountId, ctx.region);
+  }
+
+  override async createTable(input: CreateTableInput, ctx: RequestContext): Promise<CreateTableOutput> {
+    return createTable(this.state(ctx), input);
+  }
+
+  override async describeTable(input: DescribeTableInput, ctx: RequestContext): Promise<DescribeTableOutput> {
+    return describeTable(this.state(ctx), input);
+  }
+
+  override async deleteTable(input: DeleteTableInput, ctx: RequestContext): Promise<DeleteTableOutput> {
+    return deleteTable(this.state(ctx), input);
+  }
+
+  override async listTables(input: ListTablesInput, ctx: RequestContext): Promise<ListTablesOutput> {
+    return listTables(this.state(ctx), input);
+  }
+
+  override async putItem(input: PutItemInput, ctx: RequestContext): Promise<PutItemOutput> {
+    return putItem(this.state(ctx), input);
+  }
+
+  override async getItem(input: GetItemInput, ctx: RequestContext): Promise<GetItemOutput> {
+    return getItem(this.state(ctx), input);
+  }
+
+  override async updateItem(input: UpdateItemInput, ctx: RequestContext): Promise<UpdateItemOutput> {
+    return updateItem(this.state(ctx), input);
+  }
+
+  override async deleteItem(input: DeleteItemInput, ctx: RequestContext): Promise<DeleteItemOutput> {
+    return deleteItem(this.state(ctx), input);
+  }
+
+  override async query(input: QueryInput, ctx: RequestContext): Promise<QueryOutput> {
+    return query(this.state(ctx), input);
+  }
+
+  override async scan(input: ScanInput, ctx: RequestContext): Promise<ScanOutput> {
+    return scan(this.state(ctx), input);
+  }
+
+  override async batchWriteItem(input: BatchWriteItemInput, ctx: RequestContext): Promise<BatchWriteItemOutput> {
+    return batchWriteItem(this.state(ctx), input);
+  }
+
+  override async batchGetItem(input: BatchGetItemInput, ctx: RequestContext): Promise<BatchGetItemOutput> {
+    return batchGetItem(this.state(ctx), input);
+  }
+
+  override async transactWriteItems(input: TransactWriteItemsInput, ctx: RequestContext): Promise<TransactWriteItemsOutput> {
+    return transactWriteItems(this.state(ctx), input);
+  }
+
+  override async transactGetItems(input: TransactGetItemsInput, ctx: RequestContext): Promise<TransactGetItemsOutput> {
+    return transactGetItems(this.state(ctx), input);
   }
 }

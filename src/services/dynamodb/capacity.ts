@@ -1,0 +1,39 @@
+/**
+ * ConsumedCapacity as DynamoDB rounds it: reads in 4 KB units (half for eventually consistent reads), writes
+ * in 1 KB units, transactions double. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+ */
+import type { ConsumedCapacity, ReturnConsumedCapacity } from '../../../generated/dynamodb/index.js';
+import type { Table } from './table.js';
+
+export function readUnits(bytes: number, consistent: boolean, transactional = false): number {
+  const units = Math.max(1, Math.ceil(bytes / 4096));
+  if (transactional) return units * 2;
+  return consistent ? units : units / 2;
+}
+
+export function writeUnits(bytes: number, transactional = false): number {
+  const units = Math.max(1, Math.ceil(bytes / 1024));
+  return transactional ? units * 2 : units;
+}
+
+/** The ConsumedCapacity member for a response, or undefined when the caller did not ask. */
+export function consumed(
+  mode: ReturnConsumedCapacity | undefined,
+  table: Table,
+  units: number,
+  kind: 'read' | 'write',
+  indexName?: string,
+): ConsumedCapacity | undefined {
+  if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
+  const out: ConsumedCapacity = { TableName: table.name, CapacityUnits: units };
+  if (kind === 'read') out.ReadCapacityUnits = units;
+  else out.WriteCapacityUnits = units;
+  if (mode === 'INDEXES') {
+    const cap = kind === 'read' ? { CapacityUnits: units, ReadCapacityUnits: units } : { CapacityUnits: units, WriteCapacityUnits: units };
+    const idx = indexName ? table.indexes.get(indexName) : undefined;
+    if (idx?.kind === 'GSI') out.GlobalSecondaryIndexes = { [idx.name]: cap };
+    else if (idx?.kind === 'LSI') out.LocalSecondaryIndexes = { [idx.name]: cap };
+    else out.Table = cap;
+  }
+  return out;
+}

@@ -1,0 +1,211 @@
+/** PutItem, GetItem, UpdateItem, DeleteItem: validate, then check the condition and write without yielding (atomic). */
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DeleteItemInput,
+  type DeleteItemOutput,
+  type GetItemInput,
+  type GetItemOutput,
+  type PutItemInput,
+  type PutItemOutput,
+  type ReturnValue,
+  type ReturnValuesOnConditionCheckFailure,
+  type UpdateItemInput,
+  type UpdateItemOutput,
+} from '../../../generated/dynamodb/index.js';
+import { consumed, readUnits, writeUnits } from './capacity.js';
+import type { Condition, PathNode } from './expressions/ast.js';
+import { compileCondition, compileProjection, compileUpdate } from './expressions/compile.js';
+import { ExpressionContext } from './expressions/context.js';
+import { evaluate } from './expressions/evaluator.js';
+import { project } from './expressions/projection.js';
+import { applyUpdate } from './expressions/update.js';
+import { checkIndexKeys, checkItemSize, checkKey, checkPutItem } from './keys.js';
+import { legacyCondition, legacyProjection, legacyUpdate, rejectMixed } from './legacy.js';
+import type { DynamoDBState } from './state.js';
+import type { Table } from './table.js';
+import { Constraints } from './validation/constraints.js';
+import { validation } from './validation/errors.js';
+import { cloneItem, type Item } from './values/attribute-value.js';
+
+const RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'];
+
+function checkCommon(
+  c: Constraints,
+  input: { ReturnValues?: string; ReturnConsumedCapacity?: string; ReturnItemCollectionMetrics?: string },
+): void {
+  c.enumValue(input.ReturnValues, 'returnValues', RETURN_VALUES);
+  c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
+  c.enumValue(input.ReturnItemCollectionMetrics, 'returnItemCollectionMetrics', ['SIZE', 'NONE']);
+}
+
+/** Throws ConditionalCheckFailedException (with the old item when asked) unless the condition holds. */
+export function enforceCondition(
+  condition: Condition | undefined,
+  existing: Item | undefined,
+  onFailure: ReturnValuesOnConditionCheckFailure | undefined,
+): void {
+  if (!condition) return;
+  if (evaluate(condition, existing ?? {})) return;
+  const members: { Item?: Record<string, AttributeValue> } = {};
+  if (onFailure === 'ALL_OLD' && existing) members.Item = cloneItem(existing);
+  throw new ConditionalCheckFailedException('The conditional request failed', members);
+}
+
+export interface WritePlan {
+  table: Table;
+  key: Item;
+  condition: Condition | undefined;
+  onFailure: ReturnValuesOnConditionCheckFailure | undefined;
+}
+
+function prefixFor(op: string): string {
+  // aws-wire-checklist.md §4: UpdateItem prefixes unused-placeholder errors with "1 validation error detected: ".
+  return op === 'UpdateItem' ? '1 validation error detected: ' : '';
+}
+
+export function preparePut(state: DynamoDBState, input: PutItemInput, op = 'PutItem'): WritePlan & { item: Item } {
+  const c = new Constraints().tableName(input.TableName).notNull(input.Item, 'item');
+  checkCommon(c, input);
+  c.check();
+  if (input.ReturnValues && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') {
+    throw validation('ReturnValues can only be ALL_OLD or NONE');
+  }
+  const table = state.table(input.TableName);
+  rejectMixed(input);
+  const ctx = new ExpressionContext(input.ExpressionAttributeNames, input.ExpressionAttributeValues);
+  ctx.requireExpressions(input.ConditionExpression !== undefined, 'ConditionExpression is null');
+  const condition = compileCondition(input.ConditionExpression, 'ConditionExpression', ctx) ?? legacyCondition(input);
+  ctx.checkUnused(prefixFor(op));
+  const item = checkPutItem(table, input.Item);
+  return { table, key: table.keyOf(item), item, condition, onFailure: input.ReturnValuesOnConditionCheckFailure };
+}
+
+export function putItem(state: DynamoDBState, input: PutItemInput): PutItemOutput {
+  const plan = preparePut(state, input);
+  const old = plan.table.get(plan.key);
+  enforceCondition(plan.condition, old?.item, plan.onFailure);
+  const stored = plan.table.put(plan.item);
+  const out: PutItemOutput = {};
+  if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = cloneItem(old.item);
+  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), 'write');
+  if (cap) out.ConsumedCapacity = cap;
+  return out;
+}
+
+export function getItem(state: DynamoDBState, input: GetItemInput): GetItemOutput {
+  const c = new Constraints().tableName(input.TableName).notNull(input.Key, 'key');
+  c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
+  c.check();
+  const table = state.table(input.TableName);
+  rejectMixed(input);
+  const ctx = new ExpressionContext(input.ExpressionAttributeNames, undefined);
+  ctx.requireExpressions(input.ProjectionExpression !== undefined, 'ProjectionExpression is null');
+  const projection = compileProjection(input.ProjectionExpression, ctx) ?? legacyProjection(input.AttributesToGet);
+  ctx.checkUnused();
+  const key = checkKey(table, input.Key);
+  const stored = table.get(key);
+  const out: GetItemOutput = {};
+  if (stored) out.Item = projection ? project(stored.item, projection) : cloneItem(stored.item);
+  const cap = consumed(input.ReturnConsumedCapacity, table, readUnits(stored?.size ?? 0, input.ConsistentRead === true), 'read');
+  if (cap) out.ConsumedCapacity = cap;
+  return out;
+}
+
+export function prepareDelete(state: DynamoDBState, input: DeleteItemInput): WritePlan {
+  const c = new Constraints().tableName(input.TableName).notNull(input.Key, 'key');
+  checkCommon(c, input);
+  c.check();
+  if (input.ReturnValues && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') {
+    throw validation('ReturnValues can only be ALL_OLD or NONE');
+  }
+  const table = state.table(input.TableName);
+  rejectMixed(input);
+  const ctx = new ExpressionContext(input.ExpressionAttributeNames, input.ExpressionAttributeValues);
+  ctx.requireExpressions(input.ConditionExpression !== undefined, 'ConditionExpression is null');
+  const condition = compileCondition(input.ConditionExpression, 'ConditionExpression', ctx) ?? legacyCondition(input);
+  ctx.checkUnused();
+  const key = checkKey(table, input.Key);
+  return { table, key, condition, onFailure: input.ReturnValuesOnConditionCheckFailure };
+}
+
+export function deleteItem(state: DynamoDBState, input: DeleteItemInput): DeleteItemOutput {
+  const plan = prepareDelete(state, input);
+  const old = plan.table.get(plan.key);
+  enforceCondition(plan.condition, old?.item, plan.onFailure);
+  plan.table.delete(plan.key);
+  const out: DeleteItemOutput = {};
+  if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = cloneItem(old.item);
+  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(old?.size ?? 0), 'write');
+  if (cap) out.ConsumedCapacity = cap;
+  return out;
+}
+
+export interface UpdatePlan extends WritePlan {
+  apply(existing: Item | undefined): { item: Item; paths: PathNode[] | undefined };
+}
+
+export function prepareUpdate(state: DynamoDBState, input: UpdateItemInput): UpdatePlan {
+  const c = new Constraints().tableName(input.TableName).notNull(input.Key, 'key');
+  checkCommon(c, input);
+  c.check();
+  const table = state.table(input.TableName);
+  rejectMixed(input);
+  const ctx = new ExpressionContext(input.ExpressionAttributeNames, input.ExpressionAttributeValues);
+  ctx.requireExpressions(
+    input.UpdateExpression !== undefined || input.ConditionExpression !== undefined,
+    'UpdateExpression and ConditionExpression are null',
+  );
+  const update = compileUpdate(input.UpdateExpression, ctx, table.keyNames());
+  const condition = compileCondition(input.ConditionExpression, 'ConditionExpression', ctx) ?? legacyCondition(input);
+  ctx.checkUnused(prefixFor('UpdateItem'));
+  const key = checkKey(table, input.Key);
+  const legacy = update ? undefined : legacyUpdate(input.AttributeUpdates, table.keyNames());
+  return {
+    table,
+    key,
+    condition,
+    onFailure: input.ReturnValuesOnConditionCheckFailure,
+    apply(existing) {
+      const base = existing ? existing : cloneItem(key);
+      const result = update ? applyUpdate(base, update) : legacy ? legacy(base) : { item: cloneItem(base), paths: [] };
+      checkIndexKeys(table, result.item);
+      checkItemSize(result.item, 'Item size to update has exceeded the maximum allowed size');
+      return result;
+    },
+  };
+}
+
+function returnedAttributes(
+  mode: ReturnValue | undefined,
+  old: Item | undefined,
+  next: Item,
+  paths: PathNode[] | undefined,
+): Item | undefined {
+  switch (mode) {
+    case 'ALL_OLD':
+      return old ? cloneItem(old) : undefined;
+    case 'ALL_NEW':
+      return cloneItem(next);
+    case 'UPDATED_OLD':
+      return old && paths ? project(old, paths) : undefined;
+    case 'UPDATED_NEW':
+      return paths ? project(next, paths) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function updateItem(state: DynamoDBState, input: UpdateItemInput): UpdateItemOutput {
+  const plan = prepareUpdate(state, input);
+  const old = plan.table.get(plan.key);
+  enforceCondition(plan.condition, old?.item, plan.onFailure);
+  const { item, paths } = plan.apply(old?.item);
+  const stored = plan.table.put(item);
+  const out: UpdateItemOutput = {};
+  const attrs = returnedAttributes(input.ReturnValues, old?.item, item, paths);
+  if (attrs && Object.keys(attrs).length > 0) out.Attributes = attrs;
+  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), 'write');
+  if (cap) out.ConsumedCapacity = cap;
+  return out;
+}

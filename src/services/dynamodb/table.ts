@@ -1,0 +1,145 @@
+/**
+ * A table: its definition as DescribeTable shows it, the primary index and every LSI/GSI, with writes that
+ * keep all of them, the item count and the size in step.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  AttributeDefinition,
+  BillingMode,
+  KeySchemaElement,
+  Projection,
+  StreamSpecification,
+  Tag,
+} from '../../../generated/dynamodb/index.js';
+import type { KeyTuple } from './indexes/key-order.js';
+import { type KeyDef, type StoredItem, TableIndex } from './indexes/table-index.js';
+import type { Item } from './values/attribute-value.js';
+import { itemSize } from './values/size.js';
+
+export interface Throughput {
+  read: number;
+  write: number;
+}
+
+export interface SecondaryIndex {
+  name: string;
+  kind: 'GSI' | 'LSI';
+  keySchema: KeySchemaElement[];
+  projection: Projection;
+  throughput: Throughput | undefined;
+  index: TableIndex;
+  arn: string;
+}
+
+export function keyDefOf(schema: KeySchemaElement[]): KeyDef {
+  const hash = schema.find((k) => k.KeyType === 'HASH')?.AttributeName ?? '';
+  const range = schema.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+  return { hash, range };
+}
+
+export class Table {
+  readonly id = randomUUID();
+  readonly createdAt = new Date();
+  readonly arn: string;
+  readonly key: KeyDef;
+  readonly primary: TableIndex;
+  readonly indexes = new Map<string, SecondaryIndex>();
+  attributeDefinitions: AttributeDefinition[];
+  billingMode: BillingMode;
+  throughput: Throughput;
+  tags: Tag[] = [];
+  deletionProtection = false;
+  streamSpecification: StreamSpecification | undefined;
+  /** Set when the table was created: the next DescribeTable turns CREATING into ACTIVE. */
+  described = false;
+  ttlAttribute: string | undefined;
+  sizeBytes = 0;
+  lastPayPerRequest: Date | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly keySchema: KeySchemaElement[],
+    attributeDefinitions: AttributeDefinition[],
+    billingMode: BillingMode,
+    throughput: Throughput,
+    arnPrefix: string,
+  ) {
+    this.arn = `${arnPrefix}:table/${name}`;
+    this.key = keyDefOf(keySchema);
+    this.primary = new TableIndex(this.key, undefined);
+    this.attributeDefinitions = attributeDefinitions;
+    this.billingMode = billingMode;
+    this.throughput = throughput;
+    if (billingMode === 'PAY_PER_REQUEST') this.lastPayPerRequest = this.createdAt;
+  }
+
+  addIndex(
+    name: string,
+    kind: 'GSI' | 'LSI',
+    keySchema: KeySchemaElement[],
+    projection: Projection,
+    throughput?: Throughput,
+  ): SecondaryIndex {
+    const index = new TableIndex(keyDefOf(keySchema), this.key);
+    for (const stored of this.primary.all(undefined)) index.put(stored);
+    const def: SecondaryIndex = { name, kind, keySchema, projection, throughput, index, arn: `${this.arn}/index/${name}` };
+    this.indexes.set(name, def);
+    return def;
+  }
+
+  attributeType(name: string): string | undefined {
+    return this.attributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType;
+  }
+
+  /** The key attributes of the table (hash, then range). */
+  keyNames(): string[] {
+    return this.key.range ? [this.key.hash, this.key.range] : [this.key.hash];
+  }
+
+  keyOf(item: Item): Item {
+    const out: Item = {};
+    for (const name of this.keyNames()) {
+      const v = item[name];
+      if (v !== undefined) out[name] = v;
+    }
+    return out;
+  }
+
+  get(key: Item): StoredItem | undefined {
+    const t = this.primary.tupleFor(key);
+    return t ? this.primary.tree.get(t) : undefined;
+  }
+
+  get itemCount(): number {
+    return this.primary.size;
+  }
+
+  /** Stores an item (replacing any with the same key) and updates every index. Synchronous, so atomic. */
+  put(item: Item): StoredItem {
+    const previous = this.get(item);
+    if (previous) this.unindex(previous);
+    const stored: StoredItem = { item, size: itemSize(item) };
+    this.primary.put(stored);
+    for (const idx of this.indexes.values()) idx.index.put(stored);
+    this.sizeBytes += stored.size;
+    return stored;
+  }
+
+  delete(key: Item): StoredItem | undefined {
+    const previous = this.get(key);
+    if (previous) this.unindex(previous);
+    return previous;
+  }
+
+  private unindex(stored: StoredItem): void {
+    this.primary.remove(stored.item);
+    for (const idx of this.indexes.values()) idx.index.remove(stored.item);
+    this.sizeBytes -= stored.size;
+  }
+
+  /** The index tuple of an item in the named index (or the primary index), for paging. */
+  tupleIn(indexName: string | undefined, item: Item): KeyTuple | undefined {
+    const idx = indexName ? this.indexes.get(indexName)?.index : this.primary;
+    return idx?.tupleFor(item);
+  }
+}
