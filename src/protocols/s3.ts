@@ -7,7 +7,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
  */
 import { type AwsServiceError, FrameworkError } from '../runtime/errors.js';
-import { type AwsRequest, type AwsResponse, setHeader } from '../runtime/request.js';
+import { type AwsRequest, type AwsResponse, getHeader, setHeader } from '../runtime/request.js';
 import type { ServiceSchema } from '../runtime/schema.js';
 import { isTie, matchAll, pathSegments, type RouteMatch } from './http-router.js';
 import type { ExchangeInfo, Protocol } from './protocol.js';
@@ -76,6 +76,8 @@ export const s3Protocol: Protocol = {
   },
 
   finalize(res: AwsResponse, _schema: ServiceSchema, info: ExchangeInfo): void {
+    // A ranged GetObject/HeadObject answers 206; the model has no member for the status.
+    if (res.status === 200 && getHeader(res, 'Content-Range') !== undefined) res.status = 206;
     setHeader(res, 'x-amz-request-id', info.requestId);
     if (!res.headers.some(([n]) => n.toLowerCase() === 'x-amz-id-2')) setHeader(res, 'x-amz-id-2', s3HostId());
     setHeader(res, 'Server', 'AmazonS3');

@@ -14,10 +14,10 @@ import {
 } from '../../../generated/s3/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { isValidBucketName } from './bucket-names.js';
-import type { Bucket, S3State } from './state.js';
+import { type Bucket, newBucket, releaseUpload, type S3State } from './state.js';
 
 /** The canonical owner Standin reports (the account id stands in for AWS's 64-hex canonical id). */
-const owner = (accountId: string) => ({ ID: accountId, DisplayName: 'standin' });
+export const owner = (accountId: string) => ({ ID: accountId, DisplayName: 'standin' });
 
 export function requireBucket(state: S3State, name: string): Bucket {
   const bucket = state.buckets.get(name);
@@ -36,7 +36,7 @@ export function createBucket(state: S3State, input: CreateBucketRequest, ctx: Re
     });
   }
   const region = input.CreateBucketConfiguration?.LocationConstraint ?? 'us-east-1';
-  state.buckets.set(name, { name, region: String(region), accountId: ctx.accountId, createdAt: new Date() });
+  state.buckets.set(name, newBucket(name, String(region), ctx.accountId));
   return { Location: `/${name}` };
 }
 
@@ -54,10 +54,11 @@ export function listBuckets(state: S3State, _input: ListBucketsRequest, ctx: Req
   return { Buckets: buckets, Owner: owner(ctx.accountId) };
 }
 
-export function deleteBucket(state: S3State, input: DeleteBucketRequest, isEmpty: (bucket: string) => boolean): void {
-  requireBucket(state, input.Bucket);
-  if (!isEmpty(input.Bucket)) {
+export function deleteBucket(state: S3State, input: DeleteBucketRequest): void {
+  const bucket = requireBucket(state, input.Bucket);
+  if (bucket.objects.size > 0) {
     throw new BucketNotEmpty('The bucket you tried to delete is not empty', { BucketName: input.Bucket });
   }
+  for (const upload of bucket.uploads.values()) releaseUpload(upload);
   state.buckets.delete(input.Bucket);
 }
