@@ -39,5 +39,11 @@ export function mountInternal(app: Hono<Env>): void {
     return c.json(out);
   });
   app.post('/_standin/reset', async (c) => c.json(await reset()));
+  // Lambda's GetFunction answers Code.Location with a URL here that downloads the deployment package.
+  app.get('/_standin/lambda/code/:token', async (c) => {
+    const zip = (await getService('lambda')).download?.(c.req.param('token'));
+    if (!zip) return c.json({ message: 'No such code package' }, 404);
+    return c.body(new Uint8Array(zip), 200, { 'Content-Type': 'application/zip' });
+  });
   app.post('/_localstack/state/reset', async (c) => c.json(await reset()));
 }

@@ -10,6 +10,8 @@ export interface ServiceModule<S = unknown> {
   reset(): void;
   /** Operation names the handwritten class overrides. */
   implemented(): string[];
+  /** Bytes a service serves on an internal path by token (Lambda's GetFunction Code.Location). */
+  download?(token: string): Uint8Array | undefined;
 }
 
 /** Names of the methods a handwritten subclass overrides, mapped back to operation names. */
@@ -32,13 +34,15 @@ export interface GeneratedService<S> {
 export function serviceModule<S extends object>(
   generated: GeneratedService<S>,
   base: { prototype: object },
-  instance: S & { reset(): void },
+  instance: S & { reset(): void; download?(token: string): Uint8Array | undefined },
 ): ServiceModule<S> {
-  return {
+  const module: ServiceModule<S> = {
     schema: generated.serviceSchema,
     table: generated.operationTable,
     instance,
     reset: () => instance.reset(),
     implemented: () => implementedOperations(instance, base, generated.operationNames),
   };
+  if (instance.download) module.download = (token) => instance.download?.(token);
+  return module;
 }

@@ -137,10 +137,10 @@ describe('DynamoDB on the wire', () => {
 
 describe('restJson1 on the wire', () => {
   it('names the error in x-amzn-ErrorType and the body', async () => {
-    const res = await raw('GET', '/2016-08-19/account-settings');
+    const res = await raw('GET', '/2018-10-31/layers');
     expect(res.status).toBe(501);
     expect(res.headers['x-amzn-errortype']).toBe('NotImplemented');
-    expect(JSON.parse(res.body.toString()).message).toBe('The GetAccountSettings operation is not implemented by Standin.');
+    expect(JSON.parse(res.body.toString()).message).toBe('The ListLayers operation is not implemented by Standin.');
     expect(String(res.headers['x-amzn-requestid'])).toMatch(/^[0-9a-f-]{36}$/);
   });
 

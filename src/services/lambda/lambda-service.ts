@@ -1,11 +1,313 @@
-/** Standin's Lambda: the generated LambdaServiceBase with the operations implemented so far. */
-import { LambdaServiceBase, type ListFunctionsRequest, type ListFunctionsResponse } from '../../../generated/lambda/index.js';
+/** Standin's Lambda: the generated LambdaServiceBase with the control plane, versions, aliases and Invoke. */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import {
+  type AliasConfiguration,
+  type CreateAliasRequest,
+  type CreateFunctionRequest,
+  type DeleteAliasRequest,
+  type DeleteFunctionRequest,
+  type DeleteFunctionResponse,
+  type FunctionConfiguration,
+  type GetAccountSettingsResponse,
+  type GetAliasRequest,
+  type GetFunctionConfigurationRequest,
+  type GetFunctionRequest,
+  type GetFunctionResponse,
+  InvalidParameterValueException,
+  type InvocationRequest,
+  type InvocationResponse,
+  LambdaServiceBase,
+  type ListAliasesRequest,
+  type ListAliasesResponse,
+  type ListFunctionsRequest,
+  type ListFunctionsResponse,
+  type ListVersionsByFunctionRequest,
+  type ListVersionsByFunctionResponse,
+  PreconditionFailedException,
+  type PublishVersionRequest,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  type UpdateAliasRequest,
+  type UpdateFunctionCodeRequest,
+  type UpdateFunctionConfigurationRequest,
+} from '../../../generated/lambda/index.js';
+import { AccountRegionStore } from '../../runtime/account-region-store.js';
+import type { RequestContext } from '../../runtime/request.js';
+import { MAX_UNZIPPED, MAX_ZIPPED, removeCodeRoot } from './code.js';
+import { codeFrom } from './code-source.js';
+import {
+  applyConfiguration,
+  assertNew,
+  checkRevision,
+  functionArn,
+  getFunction,
+  LATEST,
+  lastModified,
+  newConfiguration,
+  notFound,
+  page,
+  resolveVersion,
+} from './functions.js';
+import { LambdaExecution } from './invoke.js';
+import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js';
+
+/** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
+export const CODE_PATH = '/_standin/lambda/code/';
 
 export class LambdaService extends LambdaServiceBase {
-  reset(): void {}
+  readonly store = new AccountRegionStore((accountId, region) => new LambdaRegionState(accountId, region));
+  readonly execution = new LambdaExecution();
+  private readonly downloads = new Map<string, CodeRef>();
 
-  override async listFunctions(_input: ListFunctionsRequest): Promise<ListFunctionsResponse> {
-    // Functions arrive with the Lambda issue.
-    return { Functions: [] };
+  constructor() {
+    super();
+    // Environments and unpacked code never outlive the server (main.ts exits on SIGINT/SIGTERM).
+    process.once('exit', () => this.reset());
+  }
+
+  reset(): void {
+    this.execution.retire();
+    this.downloads.clear();
+    this.store.clear();
+    removeCodeRoot();
+  }
+
+  /** The zip behind a Code.Location token. */
+  download(token: string): Uint8Array | undefined {
+    return this.downloads.get(token)?.zip;
+  }
+
+  private region(ctx: RequestContext): LambdaRegionState {
+    return this.store.get(ctx.accountId, ctx.region);
+  }
+
+  override async createFunction(input: CreateFunctionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
+    const state = this.region(ctx);
+    assertNew(state, input.FunctionName);
+    const code = codeFrom(input.Code, input.FunctionName, input.PackageType);
+    const config = newConfiguration(state, input, code);
+    const fn: LambdaFunction = {
+      name: input.FunctionName,
+      arn: functionArn(state, input.FunctionName),
+      latest: { config, code, revision: randomUUID() },
+      versions: new Map(),
+      aliases: new Map(),
+      nextVersion: 1,
+      tags: { ...input.Tags },
+    };
+    state.functions.set(fn.name, fn);
+    if (input.Publish) this.publish(state, fn);
+    // Code is unpacked before we answer, so the function is Active at once; the create response still says
+    // Pending as AWS's does ([aws-snap] lambda_create_fn), and waiters see Active on their first poll.
+    return { ...config, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
+  }
+
+  override async getFunction(input: GetFunctionRequest, ctx: RequestContext): Promise<GetFunctionResponse> {
+    const state = this.region(ctx);
+    const { fn, record } = resolveVersion(state, input.FunctionName, input.Qualifier);
+    const out: GetFunctionResponse = { Configuration: record.config };
+    if (record.code.zip) {
+      const token = `${randomUUID()}.zip`;
+      this.downloads.set(token, record.code);
+      out.Code = { RepositoryType: 'S3', Location: `${ctx.baseUrl}${CODE_PATH}${token}` };
+    } else {
+      out.Code = { RepositoryType: 'S3', Location: record.code.dir };
+    }
+    if (Object.keys(fn.tags).length) out.Tags = fn.tags;
+    return out;
+  }
+
+  override async getFunctionConfiguration(input: GetFunctionConfigurationRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
+    return resolveVersion(this.region(ctx), input.FunctionName, input.Qualifier).record.config;
+  }
+
+  override async listFunctions(input: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
+    const state = this.region(ctx);
+    const all = [...state.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const configs =
+      input.FunctionVersion === 'ALL'
+        ? all.flatMap((fn) => [fn.latest.config, ...[...fn.versions.values()].map((v) => v.config)])
+        : all.map((fn) => fn.latest.config);
+    const { items, next } = page(configs, (c) => `${c.FunctionName}:${(c.Version ?? '').padStart(12, '0')}`, input.Marker, input.MaxItems);
+    return next ? { Functions: items, NextMarker: next } : { Functions: items };
+  }
+
+  override async deleteFunction(input: DeleteFunctionRequest, ctx: RequestContext): Promise<DeleteFunctionResponse> {
+    const state = this.region(ctx);
+    const fn = getFunction(state, input.FunctionName);
+    if (input.Qualifier && input.Qualifier !== LATEST) {
+      const version = fn.versions.get(input.Qualifier);
+      if (!version) throw notFound(state, fn.name, input.Qualifier);
+      fn.versions.delete(input.Qualifier);
+      this.execution.retire(fn.arn);
+      return {};
+    }
+    if (input.Qualifier === LATEST) {
+      // AWS refuses to delete $LATEST alone.
+      throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
+    }
+    state.functions.delete(fn.name);
+    this.execution.retire(fn.arn);
+    for (const record of [fn.latest, ...fn.versions.values()]) {
+      if (record.code.owned) rmSync(record.code.dir, { recursive: true, force: true });
+    }
+    return {};
+  }
+
+  override async updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
+    const state = this.region(ctx);
+    const fn = getFunction(state, input.FunctionName);
+    checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
+    const code = codeFrom(input, fn.name, fn.latest.config.PackageType);
+    if (input.DryRun) return { ...fn.latest.config, CodeSha256: code.sha256, CodeSize: code.size };
+    const old = fn.latest.code;
+    const config: FunctionConfiguration = {
+      ...fn.latest.config,
+      CodeSha256: code.sha256,
+      CodeSize: code.size,
+      LastModified: lastModified(),
+      RevisionId: randomUUID(),
+    };
+    if (input.Architectures) config.Architectures = input.Architectures;
+    fn.latest = { config, code, revision: randomUUID() };
+    if (old.owned && ![...fn.versions.values()].some((v) => v.code === old)) rmSync(old.dir, { recursive: true, force: true });
+    if (input.Publish) this.publish(state, fn);
+    return { ...config, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
+  }
+
+  override async updateFunctionConfiguration(
+    input: UpdateFunctionConfigurationRequest,
+    ctx: RequestContext,
+  ): Promise<FunctionConfiguration> {
+    const fn = getFunction(this.region(ctx), input.FunctionName);
+    checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
+    const config = applyConfiguration(fn.latest.config, input);
+    fn.latest = { ...fn.latest, config, revision: randomUUID() };
+    return { ...config, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
+  }
+
+  override async publishVersion(input: PublishVersionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
+    const state = this.region(ctx);
+    const fn = getFunction(state, input.FunctionName);
+    checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
+    if (input.CodeSha256 && input.CodeSha256 !== fn.latest.config.CodeSha256) {
+      throw new InvalidParameterValueException(
+        `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${fn.latest.config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+      );
+    }
+    return this.publish(state, fn, input.Description);
+  }
+
+  /** Publishes $LATEST; an unchanged $LATEST returns the newest version instead of a new one, as AWS does. */
+  private publish(state: LambdaRegionState, fn: LambdaFunction, description?: string): FunctionConfiguration {
+    const newest = [...fn.versions.values()].at(-1);
+    if (newest && newest.config.CodeSha256 === fn.latest.config.CodeSha256 && newest.revision === fn.latest.revision) return newest.config;
+    const version = String(fn.nextVersion++);
+    const config: FunctionConfiguration = {
+      ...fn.latest.config,
+      FunctionArn: functionArn(state, fn.name, version),
+      Version: version,
+      Description: description ?? fn.latest.config.Description ?? '',
+      RevisionId: randomUUID(),
+      LastModified: lastModified(),
+    };
+    fn.versions.set(version, { config, code: fn.latest.code, revision: fn.latest.revision });
+    return config;
+  }
+
+  override async listVersionsByFunction(
+    input: ListVersionsByFunctionRequest,
+    ctx: RequestContext,
+  ): Promise<ListVersionsByFunctionResponse> {
+    const fn = getFunction(this.region(ctx), input.FunctionName);
+    const configs = [fn.latest.config, ...[...fn.versions.values()].map((v) => v.config)];
+    const key = (c: FunctionConfiguration) => (c.Version === LATEST ? '0' : (c.Version ?? '').padStart(12, '0'));
+    const { items, next } = page(configs, key, input.Marker, input.MaxItems);
+    return next ? { Versions: items, NextMarker: next } : { Versions: items };
+  }
+
+  override async createAlias(input: CreateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
+    const state = this.region(ctx);
+    const fn = getFunction(state, input.FunctionName);
+    const arn = functionArn(state, fn.name, input.Name);
+    if (fn.aliases.has(input.Name)) throw new ResourceConflictException(`Alias already exists: ${arn}`);
+    if (input.FunctionVersion !== LATEST && !fn.versions.has(input.FunctionVersion)) throw notFound(state, fn.name, input.FunctionVersion);
+    const alias: AliasConfiguration = {
+      AliasArn: arn,
+      Name: input.Name,
+      FunctionVersion: input.FunctionVersion,
+      Description: input.Description ?? '',
+      RevisionId: randomUUID(),
+    };
+    if (input.RoutingConfig) alias.RoutingConfig = input.RoutingConfig;
+    fn.aliases.set(input.Name, alias);
+    return alias;
+  }
+
+  override async getAlias(input: GetAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
+    return this.alias(this.region(ctx), input.FunctionName, input.Name);
+  }
+
+  private alias(state: LambdaRegionState, functionName: string, name: string): AliasConfiguration {
+    const fn = getFunction(state, functionName);
+    const alias = fn.aliases.get(name);
+    if (!alias) throw new ResourceNotFoundException(`Cannot find alias arn: ${functionArn(state, fn.name, name)}`);
+    return alias;
+  }
+
+  override async listAliases(input: ListAliasesRequest, ctx: RequestContext): Promise<ListAliasesResponse> {
+    const fn = getFunction(this.region(ctx), input.FunctionName);
+    const aliases = [...fn.aliases.values()]
+      .filter((a) => input.FunctionVersion === undefined || a.FunctionVersion === input.FunctionVersion)
+      .sort((a, b) => ((a.Name ?? '') < (b.Name ?? '') ? -1 : 1));
+    const { items, next } = page(aliases, (a) => a.Name ?? '', input.Marker, input.MaxItems);
+    return next ? { Aliases: items, NextMarker: next } : { Aliases: items };
+  }
+
+  override async updateAlias(input: UpdateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
+    const state = this.region(ctx);
+    const alias = this.alias(state, input.FunctionName, input.Name);
+    if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) {
+      throw new PreconditionFailedException(
+        'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      );
+    }
+    const fn = getFunction(state, input.FunctionName);
+    if (input.FunctionVersion !== undefined) {
+      if (input.FunctionVersion !== LATEST && !fn.versions.has(input.FunctionVersion))
+        throw notFound(state, fn.name, input.FunctionVersion);
+      alias.FunctionVersion = input.FunctionVersion;
+    }
+    if (input.Description !== undefined) alias.Description = input.Description;
+    if (input.RoutingConfig !== undefined) alias.RoutingConfig = input.RoutingConfig;
+    alias.RevisionId = randomUUID();
+    return alias;
+  }
+
+  override async deleteAlias(input: DeleteAliasRequest, ctx: RequestContext): Promise<void> {
+    // Deleting an alias that does not exist succeeds silently in AWS.
+    getFunction(this.region(ctx), input.FunctionName).aliases.delete(input.Name);
+  }
+
+  override async getAccountSettings(_input: unknown, ctx: RequestContext): Promise<GetAccountSettingsResponse> {
+    const state = this.region(ctx);
+    let total = 0;
+    for (const fn of state.functions.values()) for (const r of [fn.latest, ...fn.versions.values()]) total += r.code.size;
+    return {
+      // The default quotas of a new AWS account (Lambda quotas page).
+      AccountLimit: {
+        TotalCodeSize: 80530636800,
+        CodeSizeUnzipped: MAX_UNZIPPED,
+        CodeSizeZipped: MAX_ZIPPED,
+        ConcurrentExecutions: 1000,
+        UnreservedConcurrentExecutions: 1000,
+      },
+      AccountUsage: { TotalCodeSize: total, FunctionCount: state.functions.size },
+    };
+  }
+
+  override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
+    return this.execution.invoke(this.region(ctx), input, ctx);
   }
 }

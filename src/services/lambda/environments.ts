@@ -1,0 +1,266 @@
+/**
+ * Execution environments and their warm pools. One environment runs one invocation at a time; a pool per
+ * function revision keeps idle ones warm (reaped after a keep-alive), scales out under concurrent invokes up to
+ * a bound, and replaces an environment that timed out, crashed or failed to initialise.
+ */
+import type { EnvironmentSpec, Executor, RunningEnvironment } from './executors/executor.js';
+import { MAX_RESPONSE_BYTES, type NextInvocation, RuntimeApiServer } from './runtime-api.js';
+
+export interface Invocation extends Omit<NextInvocation, 'deadlineMs'> {
+  timeoutMs: number;
+}
+
+export interface InvocationResult {
+  ok: boolean;
+  payload: Buffer;
+  /** The function's output during this invocation (and during init on a cold start). */
+  output: string;
+  durationMs: number;
+  initDurationMs?: number;
+}
+
+export interface PoolSettings {
+  maxEnvironments: number;
+  keepAliveMs: number;
+  /** Init phase limit before the invocation's own timeout starts (AWS: 10 s). */
+  initTimeoutMs: number;
+}
+
+function errorPayload(errorType: string, errorMessage: string): Buffer {
+  return Buffer.from(JSON.stringify({ errorType, errorMessage }));
+}
+
+interface Current {
+  invocation: Invocation;
+  resolve: (result: InvocationResult) => void;
+  output: string[];
+  startedAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+export class Environment {
+  private readonly api: RuntimeApiServer;
+  private running: RunningEnvironment | undefined;
+  private current: Current | undefined;
+  private sendNext: ((invocation: NextInvocation) => void) | undefined;
+  private readonly createdAt = performance.now();
+  private initDurationMs: number | undefined;
+  private lineBuffer = '';
+  private initReported = false;
+  /** The invocation that just ended, still collecting output already in the pipe. */
+  private finishing: Current | undefined;
+  dead = false;
+  idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly spec: EnvironmentSpec,
+    private readonly executor: Executor,
+    private readonly settings: PoolSettings,
+    private readonly onDead: (env: Environment) => void,
+  ) {
+    this.api = new RuntimeApiServer({
+      next: (send) => {
+        if (this.initDurationMs === undefined) this.initDurationMs = performance.now() - this.createdAt;
+        this.sendNext = send;
+        this.dispatch();
+      },
+      response: (id, body, truncated) => {
+        if (truncated) {
+          const message = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`;
+          this.finish(id, false, errorPayload('Function.ResponseSizeTooLarge', message));
+        } else this.finish(id, true, body);
+      },
+      error: (id, body) => this.finish(id, false, body),
+      initError: (body) => {
+        const id = this.current?.invocation.requestId;
+        if (id) this.finish(id, false, body);
+        this.destroy();
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    const address = await this.api.listen();
+    this.running = await this.executor.start(
+      { ...this.spec, env: { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: address } },
+      { output: (chunk) => this.output(chunk), exit: (description) => this.exited(description) },
+    );
+  }
+
+  /** Runs one invocation; resolves with the function's result or the runtime error AWS would report. */
+  run(invocation: Invocation): Promise<InvocationResult> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    return new Promise((resolve) => {
+      this.current = { invocation, resolve, output: [], startedAt: performance.now() };
+      if (this.dead) return this.finish(invocation.requestId, false, errorPayload('Runtime.ExitError', exitMessage(invocation)));
+      // Cold start: bound the init phase too, so a handler module that hangs at import cannot hold the invoke.
+      if (!this.sendNext) this.armTimer(this.settings.initTimeoutMs + invocation.timeoutMs);
+      this.dispatch();
+    });
+  }
+
+  destroy(): void {
+    if (this.dead) return;
+    this.dead = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.running?.kill();
+    this.api.close();
+    this.onDead(this);
+  }
+
+  private dispatch(): void {
+    const current = this.current;
+    const send = this.sendNext;
+    if (!current || !send) return;
+    this.sendNext = undefined;
+    current.startedAt = performance.now();
+    this.armTimer(current.invocation.timeoutMs);
+    send({ ...current.invocation, deadlineMs: Date.now() + current.invocation.timeoutMs });
+  }
+
+  private armTimer(ms: number): void {
+    const current = this.current;
+    if (!current) return;
+    if (current.timer) clearTimeout(current.timer);
+    current.timer = setTimeout(() => {
+      const seconds = (current.invocation.timeoutMs / 1000).toFixed(2);
+      // [aws-snap] LocalStack test_lambda.snapshot.json, aws-wire-checklist.md §5.1.
+      const message = `RequestId: ${current.invocation.requestId} Error: Task timed out after ${seconds} seconds`;
+      this.finish(current.invocation.requestId, false, errorPayload('Sandbox.Timedout', message));
+      this.destroy();
+    }, ms);
+  }
+
+  private finish(requestId: string, ok: boolean, payload: Buffer): void {
+    const current = this.current;
+    if (!current || current.invocation.requestId !== requestId) return;
+    if (current.timer) clearTimeout(current.timer);
+    this.current = undefined;
+    const durationMs = performance.now() - current.startedAt;
+    const cold = !this.initReported;
+    this.initReported = true;
+    // Output written just before the runtime posted its result may still be in the pipe: read it first.
+    this.finishing = current;
+    setImmediate(() => {
+      if (this.finishing === current) this.finishing = undefined;
+      this.flushLine(current);
+      const result: InvocationResult = { ok, payload, output: current.output.join(''), durationMs };
+      if (cold && this.initDurationMs !== undefined) result.initDurationMs = this.initDurationMs;
+      current.resolve(result);
+    });
+  }
+
+  private exited(description: string): void {
+    const current = this.current;
+    if (current && !this.dead) {
+      // [aws-snap] "RequestId: <id> Error: Runtime exited with error: exit status 1".
+      const message = `RequestId: ${current.invocation.requestId} Error: Runtime exited with error: ${description}`;
+      this.finish(current.invocation.requestId, false, errorPayload('Runtime.ExitError', message));
+    }
+    this.running = undefined;
+    this.destroy();
+  }
+
+  private output(chunk: string): void {
+    const text = this.lineBuffer + chunk;
+    const lines = text.split('\n');
+    this.lineBuffer = lines.pop() ?? '';
+    for (const line of lines) this.line(`${line}\n`);
+  }
+
+  private flushLine(current: Current): void {
+    if (!this.lineBuffer) return;
+    current.output.push(this.lineBuffer);
+    this.log(this.lineBuffer, current.invocation.requestId);
+    this.lineBuffer = '';
+  }
+
+  private line(line: string): void {
+    const owner = this.current ?? this.finishing;
+    const requestId = owner?.invocation.requestId;
+    owner?.output.push(line);
+    this.log(line.replace(/\n$/, ''), requestId);
+  }
+
+  private log(line: string, requestId: string | undefined): void {
+    if (process.env.STANDIN_LAMBDA_QUIET === '1') return;
+    process.stderr.write(`[lambda ${this.spec.functionName}${requestId ? ` ${requestId}` : ''}] ${line}\n`);
+  }
+}
+
+function exitMessage(invocation: Invocation): string {
+  return `RequestId: ${invocation.requestId} Error: Runtime exited without providing a reason`;
+}
+
+/** Warm environments of one function revision. */
+export class EnvironmentPool {
+  private readonly idle: Environment[] = [];
+  private readonly all = new Set<Environment>();
+  private readonly waiting: Array<(env: Environment) => void> = [];
+  private starting = 0;
+
+  constructor(
+    private readonly spec: () => EnvironmentSpec,
+    private readonly executor: Executor,
+    private readonly settings: PoolSettings,
+  ) {}
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  async invoke(invocation: Invocation): Promise<InvocationResult> {
+    const env = await this.acquire();
+    try {
+      return await env.run(invocation);
+    } finally {
+      this.release(env);
+    }
+  }
+
+  /** Kills every environment (function deleted or updated, server reset or shutdown). */
+  close(): void {
+    for (const env of [...this.all]) env.destroy();
+    this.idle.length = 0;
+  }
+
+  private async acquire(): Promise<Environment> {
+    const warm = this.idle.pop();
+    if (warm) return warm;
+    if (this.all.size + this.starting < this.settings.maxEnvironments) {
+      this.starting++;
+      try {
+        const env = new Environment(this.spec(), this.executor, this.settings, (dead) => this.forget(dead));
+        this.all.add(env);
+        await env.start();
+        return env;
+      } finally {
+        this.starting--;
+      }
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(env: Environment): void {
+    if (env.dead) {
+      // Its replacement starts on demand; a queued invoke must not wait forever for it.
+      const next = this.waiting.shift();
+      if (next) this.acquire().then(next, () => undefined);
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) {
+      next(env);
+      return;
+    }
+    this.idle.push(env);
+    env.idleTimer = setTimeout(() => env.destroy(), this.settings.keepAliveMs);
+    env.idleTimer.unref();
+  }
+
+  private forget(env: Environment): void {
+    this.all.delete(env);
+    const at = this.idle.indexOf(env);
+    if (at >= 0) this.idle.splice(at, 1);
+  }
+}

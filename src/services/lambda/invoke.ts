@@ -1,0 +1,208 @@
+/**
+ * Invoke: payload checks, the environment pool of the resolved version, and the response AWS gives
+ * (aws-wire-checklist.md §5.1): 200 with the function's output or error JSON plus X-Amz-Function-Error,
+ * 202 for Event, 204 for DryRun, X-Amz-Log-Result with the last 4 KB of the log for LogType Tail.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InvocationRequest, InvocationResponse } from '../../../generated/lambda/index.js';
+import { InvalidRequestContentException, InvalidRuntimeException, RequestTooLargeException } from '../../../generated/lambda/index.js';
+import type { RequestContext } from '../../runtime/request.js';
+import { EnvironmentPool, type InvocationResult, type PoolSettings } from './environments.js';
+import type { Executor } from './executors/executor.js';
+import { ProcessExecutor, runtimesDir, supportedRuntime } from './executors/process.js';
+import { functionArn, LATEST, resolveVersion } from './functions.js';
+import type { LambdaFunction, LambdaRegionState, VersionRecord } from './state.js';
+
+// API_Invoke: "the maximum payload size is 6 MB" sync and "1 MB" async.
+const MAX_SYNC_PAYLOAD = 6291456;
+const MAX_ASYNC_PAYLOAD = 1048576;
+const TAIL_BYTES = 4096;
+
+function settingsFromEnv(): PoolSettings {
+  return {
+    maxEnvironments: Number(process.env.STANDIN_LAMBDA_MAX_ENVIRONMENTS ?? 16),
+    keepAliveMs: Number(process.env.STANDIN_LAMBDA_KEEPALIVE_MS ?? 600000),
+    initTimeoutMs: 10000,
+  };
+}
+
+/** Cheap change detector for hot-reload folders: newest mtime and file count, skipping dependency folders. */
+function fingerprint(dir: string): string {
+  let newest = 0;
+  let count = 0;
+  const walk = (path: string, depth: number) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === '__pycache__' || entry.name.startsWith('.')) continue;
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < 8) walk(full, depth + 1);
+      } else {
+        count++;
+        newest = Math.max(newest, statSync(full).mtimeMs);
+      }
+    }
+  };
+  try {
+    walk(dir, 0);
+  } catch {
+    return 'missing';
+  }
+  return `${count}:${newest}`;
+}
+
+/** Every warm pool of this Standin process, keyed by function version and revision. */
+export class LambdaExecution {
+  private readonly pools = new Map<string, EnvironmentPool>();
+  private readonly settings = settingsFromEnv();
+  private readonly executor: Executor = new ProcessExecutor();
+
+  async invoke(state: LambdaRegionState, input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
+    const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier);
+    const version = record.config.Version ?? LATEST;
+    const type = input.InvocationType ?? 'RequestResponse';
+    const payload = input.Payload ?? new Uint8Array();
+    const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+    if (payload.length > limit) {
+      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    }
+    checkJson(payload);
+    const clientContext = decodeClientContext(input.ClientContext);
+    if (type === 'DryRun') return { StatusCode: 204, ExecutedVersion: version };
+    const runtime = record.config.Runtime ?? '';
+    if (!supportedRuntime(runtime)) {
+      throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
+    }
+    const pool = this.poolFor(state, fn, record, ctx);
+    const invocation = {
+      requestId: randomUUID(),
+      payload,
+      invokedFunctionArn: functionArn(state, fn.name, qualifier),
+      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
+      timeoutMs: (record.config.Timeout ?? 3) * 1000,
+      ...(clientContext ? { clientContext } : {}),
+    };
+    if (type === 'Event') {
+      // Runs in the background; its outcome is only logged (AWS's async retries are not emulated).
+      pool.invoke(invocation).catch((error: unknown) => process.stderr.write(`standin: lambda ${fn.name} event invoke failed: ${error}\n`));
+      return { StatusCode: 202 };
+    }
+    const result = await pool.invoke(invocation);
+    const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: version };
+    if (!result.ok) out.FunctionError = 'Unhandled';
+    if (input.LogType === 'Tail') out.LogResult = tail(logText(invocation.requestId, version, record, result));
+    return out;
+  }
+
+  /** Stops the environments of one function (deleted or updated), or of every function. */
+  retire(arnPrefix?: string): void {
+    for (const [key, pool] of this.pools) {
+      if (arnPrefix === undefined || key.startsWith(`${arnPrefix}|`)) {
+        pool.close();
+        this.pools.delete(key);
+      }
+    }
+  }
+
+  private poolFor(state: LambdaRegionState, fn: LambdaFunction, record: VersionRecord, ctx: RequestContext): EnvironmentPool {
+    const version = record.config.Version ?? LATEST;
+    const stamp = record.code.hotReload ? fingerprint(record.code.dir) : '';
+    const prefix = `${fn.arn}|${version}|`;
+    const key = `${prefix}${record.revision}|${stamp}`;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      // A newer revision (or edited hot-reload folder) replaces the warm environments of the old one.
+      for (const [other, old] of this.pools) {
+        if (other.startsWith(prefix)) {
+          old.close();
+          this.pools.delete(other);
+        }
+      }
+      const endpoint = process.env.STANDIN_LAMBDA_ENDPOINT_URL ?? ctx.baseUrl;
+      pool = new EnvironmentPool(() => environmentSpec(state, fn, record, endpoint), this.executor, this.settings);
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+}
+
+function checkJson(payload: Uint8Array): void {
+  if (payload.length === 0) return;
+  try {
+    JSON.parse(Buffer.from(payload).toString('utf8'));
+  } catch (error) {
+    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1).
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${reason}`);
+  }
+}
+
+function decodeClientContext(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new InvalidRequestContentException('Client context must be a valid Base64-encoded JSON object.');
+  }
+  return text;
+}
+
+function logStreamName(version: string): string {
+  const d = new Date();
+  const day = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
+  return `${day}/[${version}]${randomBytes(16).toString('hex')}`;
+}
+
+/** The environment of one execution environment, as real Lambda sets it (aws-wire-checklist.md §5.4). */
+function environmentSpec(state: LambdaRegionState, fn: LambdaFunction, record: VersionRecord, endpoint: string) {
+  const config = record.config;
+  const runtime = config.Runtime ?? '';
+  const version = config.Version ?? LATEST;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    LANG: 'en_US.UTF-8',
+    TZ: ':UTC',
+    _HANDLER: config.Handler ?? '',
+    AWS_REGION: state.region,
+    AWS_DEFAULT_REGION: state.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${runtime}`,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.MemorySize ?? 128),
+    AWS_LAMBDA_FUNCTION_VERSION: version,
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    AWS_LAMBDA_LOG_GROUP_NAME: config.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: logStreamName(version),
+    // The account id as access key makes the function's own calls land in its account (dispatch.ts accountOf).
+    AWS_ACCESS_KEY_ID: state.accountId,
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_SESSION_TOKEN: 'test',
+    AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+    LAMBDA_TASK_ROOT: record.code.dir,
+    LAMBDA_RUNTIME_DIR: join(runtimesDir, runtime.startsWith('python') ? 'python' : 'node'),
+  };
+  if (process.env.STANDIN_LAMBDA_INJECT_ENDPOINT !== '0') env.AWS_ENDPOINT_URL = endpoint;
+  if (runtime.startsWith('python')) env.PYTHONUNBUFFERED = '1';
+  if (runtime.startsWith('nodejs')) env.NODE_PATH = join(record.code.dir, 'node_modules');
+  Object.assign(env, config.Environment?.Variables ?? {});
+  return { functionName: fn.name, runtime, handler: config.Handler ?? '', codeDir: record.code.dir, env };
+}
+
+function logText(requestId: string, version: string, record: VersionRecord, result: InvocationResult): string {
+  const duration = result.durationMs.toFixed(2);
+  const billed = Math.max(1, Math.ceil(result.durationMs));
+  const memory = record.config.MemorySize ?? 128;
+  const init = result.initDurationMs !== undefined ? `\tInit Duration: ${result.initDurationMs.toFixed(2)} ms` : '';
+  return (
+    `START RequestId: ${requestId} Version: ${version}\n${result.output}` +
+    `END RequestId: ${requestId}\n` +
+    `REPORT RequestId: ${requestId}\tDuration: ${duration} ms\tBilled Duration: ${billed} ms\tMemory Size: ${memory} MB\tMax Memory Used: ${memory} MB${init}\t\n`
+  );
+}
+
+/** Base64 of the last 4 KB of the log. */
+function tail(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)).toString('base64');
+}
