@@ -147,6 +147,9 @@ describe('restJson1 on the wire', () => {
   it('serialises API Gateway collections under their JSON name `item`', async () => {
     const res = await raw('GET', '/restapis');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body.toString())).toEqual({ item: [] });
+    // Other tests may have created APIs on the shared server: check the key, not the contents.
+    const body = JSON.parse(res.body.toString()) as Record<string, unknown>;
+    expect(Array.isArray(body.item)).toBe(true);
+    expect(body).not.toHaveProperty('items');
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * Integrations and integration responses. URI rules and messages are AWS's (LocalStack snapshots
+ * test_apigateway_integrations "test_put_integration_validation" and test_apigateway_lambda "test_put_integration_aws_proxy_uri").
+ */
+import {
+  BadRequestException,
+  type Integration,
+  type IntegrationResponse,
+  NotFoundException,
+  type PutIntegrationRequest,
+  type PutIntegrationResponseRequest,
+} from '../../../generated/apigateway/index.js';
+import type { ApiGatewayState, StoredIntegration } from './state.js';
+
+/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations` → the function ARN. */
+const LAMBDA_PATH =
+  /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/]+)\/invocations$/;
+
+export function lambdaFunctionArn(uri: string | undefined): string | undefined {
+  return uri ? LAMBDA_PATH.exec(uri)?.[1] : undefined;
+}
+
+function validateUri(type: string, uri: string | undefined): void {
+  if (type === 'MOCK') return;
+  if (type === 'HTTP' || type === 'HTTP_PROXY') {
+    if (!uri || !/^https?:\/\/[^/\s]+/i.test(uri)) throw new BadRequestException('Invalid HTTP endpoint specified for URI');
+    return;
+  }
+  if (!uri || !uri.startsWith('arn:')) throw new BadRequestException('Invalid ARN specified in the request');
+  const resource = uri.split(':').slice(5).join(':');
+  if (!uri.split(':')[2]?.startsWith('apigateway') || !/^(path|action)\//.test(resource)) {
+    throw new BadRequestException('AWS ARN for integration must contain path or action');
+  }
+  if (type === 'AWS_PROXY' && !lambdaFunctionArn(uri)) {
+    throw new BadRequestException(
+      "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
+    );
+  }
+}
+
+export function putIntegration(state: ApiGatewayState, input: PutIntegrationRequest): StoredIntegration {
+  const { method, resource } = state.method(input.restApiId, input.resourceId, input.httpMethod);
+  if (input.type !== 'MOCK' && !input.integrationHttpMethod) {
+    throw new BadRequestException('Enumeration value for HttpMethod must be non-empty');
+  }
+  validateUri(input.type, input.uri);
+  // Defaults as AWS echoes them (LocalStack snapshot test_apigateway_lambda "put-integration").
+  const integration: StoredIntegration = {
+    type: input.type,
+    passthroughBehavior: input.passthroughBehavior ?? 'WHEN_NO_MATCH',
+    timeoutInMillis: input.timeoutInMillis ?? 29000,
+    cacheNamespace: input.cacheNamespace ?? resource.id,
+    cacheKeyParameters: [...(input.cacheKeyParameters ?? [])],
+    integrationResponses: {},
+  };
+  if (input.integrationHttpMethod) integration.httpMethod = input.integrationHttpMethod.toUpperCase();
+  if (input.uri !== undefined) integration.uri = input.uri;
+  if (input.connectionType !== undefined) integration.connectionType = input.connectionType;
+  if (input.connectionId !== undefined) integration.connectionId = input.connectionId;
+  if (input.credentials !== undefined) integration.credentials = input.credentials;
+  if (input.requestParameters !== undefined) integration.requestParameters = { ...input.requestParameters };
+  if (input.requestTemplates !== undefined) integration.requestTemplates = { ...input.requestTemplates };
+  if (input.contentHandling !== undefined) integration.contentHandling = input.contentHandling;
+  if (input.tlsConfig !== undefined) integration.tlsConfig = { ...input.tlsConfig };
+  method.methodIntegration = integration;
+  return integration;
+}
+
+export function integrationView(integration: StoredIntegration): Integration {
+  const { integrationResponses, ...rest } = integration;
+  const out: Integration = structuredClone(rest);
+  if (Object.keys(integrationResponses).length > 0) out.integrationResponses = structuredClone(integrationResponses);
+  return out;
+}
+
+export function deleteIntegration(state: ApiGatewayState, restApiId: string, resourceId: string, httpMethod: string): void {
+  state.integration(restApiId, resourceId, httpMethod);
+  delete state.method(restApiId, resourceId, httpMethod).method.methodIntegration;
+}
+
+export function putIntegrationResponse(state: ApiGatewayState, input: PutIntegrationResponseRequest): IntegrationResponse {
+  const integration = state.integration(input.restApiId, input.resourceId, input.httpMethod);
+  // AWS always echoes selectionPattern, "" when none was given (LocalStack snapshot "put-integration-response").
+  const response: IntegrationResponse = { statusCode: input.statusCode, selectionPattern: input.selectionPattern ?? '' };
+  if (input.responseParameters !== undefined) response.responseParameters = { ...input.responseParameters };
+  if (input.responseTemplates !== undefined) response.responseTemplates = { ...input.responseTemplates };
+  if (input.contentHandling !== undefined) response.contentHandling = input.contentHandling;
+  integration.integrationResponses[input.statusCode] = response;
+  return structuredClone(response);
+}
+
+export function integrationResponse(
+  state: ApiGatewayState,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+): IntegrationResponse {
+  const response = state.integration(restApiId, resourceId, httpMethod).integrationResponses[statusCode];
+  if (!response) throw new NotFoundException('Invalid Response status code specified');
+  return response;
+}

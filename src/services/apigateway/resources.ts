@@ -1,0 +1,80 @@
+/** Resources: the path tree of a REST API (CreateResource, GetResource(s), DeleteResource). */
+import { BadRequestException, ConflictException, type Method, type Resource, type Resources } from '../../../generated/apigateway/index.js';
+import { methodView } from './methods.js';
+import { type ApiGatewayState, newId, page, type StoredResource, type StoredRestApi } from './state.js';
+
+const isVariable = (part: string | undefined): boolean => part !== undefined && part.startsWith('{') && part.endsWith('}');
+const isGreedy = (part: string | undefined): boolean => part !== undefined && part.startsWith('{') && part.endsWith('+}');
+
+export function createResource(state: ApiGatewayState, restApiId: string, parentId: string, pathPart: string): StoredResource {
+  const { api, resource: parent } = state.resource(restApiId, parentId);
+  // Messages as AWS answers them (LocalStack snapshot test_apigateway_api, test_create_proxy_resource_validation).
+  if (isGreedy(parent.pathPart)) {
+    throw new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
+  }
+  const siblings = [...api.resources.values()].filter((r) => r.parentId === parentId);
+  if (siblings.some((s) => s.pathPart === pathPart)) {
+    throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+  }
+  if (isVariable(pathPart)) {
+    const variable = siblings.find((s) => isVariable(s.pathPart));
+    if (variable) {
+      throw new BadRequestException(
+        `A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`,
+      );
+    }
+  }
+  const resource: StoredResource = {
+    id: newId(6),
+    parentId,
+    pathPart,
+    path: parent.path === '/' ? `/${pathPart}` : `${parent.path}/${pathPart}`,
+    methods: new Map(),
+  };
+  api.resources.set(resource.id, resource);
+  return resource;
+}
+
+/** Without `embed=methods` AWS lists each method as an empty object (AWS CLI reference, get-resources example). */
+export function resourceView(resource: StoredResource, embedMethods: boolean): Resource {
+  const out: Resource = { id: resource.id, path: resource.path };
+  if (resource.parentId !== undefined) out.parentId = resource.parentId;
+  if (resource.pathPart !== undefined) out.pathPart = resource.pathPart;
+  if (resource.methods.size > 0) {
+    const methods: Record<string, Method> = {};
+    for (const [name, method] of resource.methods) methods[name] = embedMethods ? methodView(method) : {};
+    out.resourceMethods = methods;
+  }
+  return out;
+}
+
+export function getResources(
+  api: StoredRestApi,
+  position: string | undefined,
+  limit: number | undefined,
+  embed: string[] | undefined,
+): Resources {
+  const embedMethods = embed?.includes('methods') ?? false;
+  const result = page([...api.resources.values()], (r) => r.id, position, limit);
+  const out: Resources = { items: result.items.map((r) => resourceView(r, embedMethods)) };
+  if (result.position) out.position = result.position;
+  return out;
+}
+
+export function deleteResource(state: ApiGatewayState, restApiId: string, resourceId: string): void {
+  const { api } = state.resource(restApiId, resourceId);
+  if (resourceId === api.api.rootResourceId) throw new BadRequestException('Cannot delete root resource');
+  // Deleting a resource deletes its whole subtree.
+  const doomed = new Set([resourceId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of api.resources.values()) {
+      if (r.parentId && doomed.has(r.parentId) && !doomed.has(r.id)) {
+        doomed.add(r.id);
+        grew = true;
+      }
+    }
+  }
+  for (const id of doomed) api.resources.delete(id);
+}

@@ -1,0 +1,82 @@
+/** REST APIs through the JS SDK: create, get, list with paging, delete, custom ids, and their errors. */
+import {
+  BadRequestException,
+  ConflictException,
+  CreateRestApiCommand,
+  DeleteRestApiCommand,
+  GetRestApiCommand,
+  GetRestApisCommand,
+  NotFoundException,
+} from '@aws-sdk/client-api-gateway';
+import { describe, expect, it } from 'vitest';
+import { apigateway, uniqueName } from '../../support/clients.js';
+
+describe('REST APIs', () => {
+  it('creates an API with a 10-character lower-case id, AWS defaults and binaryMediaTypes', async () => {
+    const client = apigateway();
+    const name = uniqueName('create');
+    const api = await client.send(new CreateRestApiCommand({ name, description: 'd', binaryMediaTypes: ['image/png', '*/*'] }));
+    expect(api.$metadata.httpStatusCode).toBe(201);
+    expect(api.id).toMatch(/^[a-z0-9]{10}$/);
+    expect(api.rootResourceId).toMatch(/^[a-z0-9]{10}$/);
+    expect(api).toMatchObject({
+      name,
+      description: 'd',
+      apiKeySource: 'HEADER',
+      disableExecuteApiEndpoint: false,
+      endpointConfiguration: { types: ['EDGE'] },
+      binaryMediaTypes: ['image/png', '*/*'],
+    });
+    expect(api.createdDate).toBeInstanceOf(Date);
+    const got = await client.send(new GetRestApiCommand({ restApiId: api.id }));
+    expect(got.name).toBe(name);
+    expect(got.binaryMediaTypes).toEqual(['image/png', '*/*']);
+  });
+
+  it('uses the _custom_id_ tag as the API id and refuses a second API with it', async () => {
+    const client = apigateway();
+    const id = uniqueName('myid');
+    const api = await client.send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: id } }));
+    expect(api.id).toBe(id);
+    expect((await client.send(new GetRestApiCommand({ restApiId: id }))).name).toBe('custom');
+    const again = await client.send(new CreateRestApiCommand({ name: 'custom2', tags: { _custom_id_: id } })).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ConflictException);
+    await client.send(new DeleteRestApiCommand({ restApiId: id }));
+  });
+
+  it('lists APIs in pages with position and limit', async () => {
+    const client = apigateway();
+    const ids = new Set<string>();
+    for (let i = 0; i < 3; i++) ids.add((await client.send(new CreateRestApiCommand({ name: uniqueName('page') }))).id ?? '');
+    const seen: string[] = [];
+    let position: string | undefined;
+    do {
+      const page = await client.send(new GetRestApisCommand({ limit: 2, ...(position ? { position } : {}) }));
+      expect(page.items?.length).toBeLessThanOrEqual(2);
+      for (const item of page.items ?? []) seen.push(item.id ?? '');
+      position = page.position;
+    } while (position);
+    for (const id of ids) expect(seen).toContain(id);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('deletes an API, after which GetRestApi answers NotFoundException naming the account', async () => {
+    const client = apigateway();
+    const api = await client.send(new CreateRestApiCommand({ name: uniqueName('del') }));
+    const deleted = await client.send(new DeleteRestApiCommand({ restApiId: api.id }));
+    expect(deleted.$metadata.httpStatusCode).toBe(202);
+    const error = await client.send(new GetRestApiCommand({ restApiId: api.id })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundException);
+    expect((error as Error).message).toBe(`Invalid API identifier specified 000000000000:${api.id}`);
+    const again = await client.send(new DeleteRestApiCommand({ restApiId: api.id })).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(NotFoundException);
+  });
+
+  it('rejects an empty description with BadRequestException', async () => {
+    const error = await apigateway()
+      .send(new CreateRestApiCommand({ name: uniqueName('desc'), description: '' }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as Error).message).toBe('Description cannot be an empty string');
+  });
+});
