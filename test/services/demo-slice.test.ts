@@ -12,11 +12,7 @@ import {
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-<<<<<<< HEAD
-import { apigateway, clientConfig, dynamodb, s3, uniqueName } from '../support/clients.js';
-=======
-import { clientConfig, dynamodb, lambda, s3, uniqueName } from '../support/clients.js';
->>>>>>> svc-apigateway
+import { clientConfig, dynamodb, s3, uniqueName } from '../support/clients.js';
 
 describe('S3 buckets through the JS SDK', () => {
   it('creates, heads, lists and deletes a bucket', async () => {
