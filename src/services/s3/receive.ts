@@ -23,10 +23,13 @@ export interface Received extends Ingested {
   declared: boolean;
 }
 
-/** A checksum given as header or (presigned URLs) query parameter. */
+/**
+ * A checksum given as a header. Query parameters are ignored on purpose: the JS presigner signs the CRC32 of an
+ * empty body into every presigned PUT, which real S3 then rejects (aws-wire-checklist §1.1); Standin lets such
+ * URLs work (docs/decisions/).
+ */
 function givenChecksum(req: AwsRequest, alg: ChecksumAlgorithm): string | undefined {
-  const name = checksumHeader(alg);
-  return req.headers[name] ?? req.query.find(([k]) => k.toLowerCase() === name)?.[1];
+  return req.headers[checksumHeader(alg)];
 }
 
 export interface ReceiveOptions {
