@@ -182,7 +182,9 @@ function serializeFn(ir: ServiceIR, op: OperationSchema): string {
   }
   const hasBody = ms.some((m) => !m.binding || m.binding.in === 'body');
   const hasPayload = ms.some((m) => m.binding?.in === 'payload');
-  if (hasBody) {
+  if (hasBody && op.unwrappedXmlOutput && !jsonProtocol(ir)) {
+    lines.push(`  __.writeXmlUnwrapped(res, shapes, ${lit(op.output)}, out, ${ir.xmlNamespace ? lit(ir.xmlNamespace) : 'undefined'});`);
+  } else if (hasBody) {
     lines.push(
       jsonProtocol(ir)
         ? `  __.writeJsonBody(res, shapes, ${lit(op.output)}, out, true);`

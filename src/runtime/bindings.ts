@@ -15,7 +15,7 @@ export type { HttpValue, ValueKind } from './http-values.js';
 export { readJsonBody, readJsonPayload } from './json-read.js';
 export { writeJsonBody, writeJsonPayload } from './json-write.js';
 export { readXmlBody, readXmlPayload } from './xml-read.js';
-export { writeXmlBody, writeXmlPayload } from './xml-write.js';
+export { writeXmlBody, writeXmlPayload, writeXmlUnwrapped } from './xml-write.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labels

@@ -21,6 +21,7 @@ export {
   writePrefixHeaders,
   writeXmlBody,
   writeXmlPayload,
+  writeXmlUnwrapped,
 } from './bindings.js';
 export { AwsServiceError, FrameworkError, NotImplementedError, SerializationError, UnknownOperationError } from './errors.js';
 export type { DocumentType, OperationHandler, OperationTable, StreamingBlob } from './operation.js';

@@ -265,3 +265,25 @@ export function writeXmlPayload(
   res.body = serializeXmlPayload(shapes, member, value, xmlNamespace);
   setXmlContentType(res);
 }
+
+/**
+ * S3's unwrapped output (aws.customizations#s3UnwrappedXmlOutput, GetBucketLocation): the single body member's
+ * value is the text of the root element, which is named after the structure; an unset value is an empty element.
+ */
+export function writeXmlUnwrapped(
+  res: AwsResponse,
+  shapes: ShapeRegistry,
+  structure: string,
+  value: Record<string, unknown>,
+  xmlNamespace?: string,
+): void {
+  const schema = resolveStructure(shapes, structure);
+  const member = schema.members.find(isBodyMember);
+  if (!member) return;
+  const name = schema.xmlName ?? localName(schema.name);
+  const out: string[] = [];
+  const ns = namespaceAttribute(schema.xmlNamespace ?? namespaceFromUri(xmlNamespace));
+  writeValue(out, name, ns, resolveShape(shapes, member.target), member, value[member.name] ?? '', shapes, name);
+  res.body = `${XML_DECLARATION}\n${out.join('')}`;
+  setXmlContentType(res);
+}

@@ -42,12 +42,6 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
   const module = await getService(key);
   let res: AwsResponse;
   try {
-    const route = protocol.route(req, module.schema);
-    operation = route.operation.name;
-    req.labels = route.labels;
-    const handler = module.table[operation];
-    if (!handler) throw new Error(`no handler for ${operation}`);
-    const input = await handler.parse(req);
     const ctx: RequestContext = {
       requestId,
       accountId: accountOf(config, edge.scope),
@@ -57,14 +51,27 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
       baseUrl: edge.baseUrl,
     };
     if (edge.scope?.accessKeyId) ctx.accessKeyId = edge.scope.accessKeyId;
-    const output = await handler.invoke(module.instance, input, ctx);
-    if (config.validateOutput) checkOutput(module.schema, operation, output);
-    res = handler.serialize(output);
+    const early = module.intercept ? await module.intercept(req, ctx) : undefined;
+    if (early) {
+      operation = 'intercepted';
+      res = early;
+    } else {
+      const route = protocol.route(req, module.schema);
+      operation = route.operation.name;
+      req.labels = route.labels;
+      const handler = module.table[operation];
+      if (!handler) throw new Error(`no handler for ${operation}`);
+      const input = await handler.parse(req);
+      const output = await handler.invoke(module.instance, input, ctx);
+      if (config.validateOutput) checkOutput(module.schema, operation, output);
+      res = handler.serialize(output);
+    }
     protocol.finalize(res, module.schema, info);
   } catch (error) {
     const aws = error instanceof AwsServiceError ? error : internalError(error, key, operation);
     res = protocol.serializeError(aws, module.schema, info);
   }
+  module.decorate?.(req, res);
   if (config.debugHeaders) res.headers.push(['x-standin-operation', operation]);
   log(config, {
     service: key,

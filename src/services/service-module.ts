@@ -1,5 +1,6 @@
 /** What each service folder exports to the server: its generated schema and table, a handler instance, a reset. */
 import type { OperationTable } from '../runtime/operation.js';
+import type { AwsRequest, AwsResponse, RequestContext } from '../runtime/request.js';
 import type { ServiceSchema } from '../runtime/schema.js';
 
 export interface ServiceModule<S = unknown> {
@@ -12,6 +13,10 @@ export interface ServiceModule<S = unknown> {
   implemented(): string[];
   /** Bytes a service serves on an internal path by token (Lambda's GetFunction Code.Location). */
   download?(token: string): Uint8Array | undefined;
+  /** Requests a service answers before routing, or undefined to route as usual (S3: CORS preflight, POST uploads, SigV4). */
+  intercept?(req: AwsRequest, ctx: RequestContext): Promise<AwsResponse | undefined>;
+  /** Last touches on every response, errors included (S3: Access-Control-* headers). */
+  decorate?(req: AwsRequest, res: AwsResponse): void;
 }
 
 /** Names of the methods a handwritten subclass overrides, mapped back to operation names. */

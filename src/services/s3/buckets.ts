@@ -1,10 +1,13 @@
 /** Bucket operations: CreateBucket, HeadBucket, ListBuckets, DeleteBucket. */
 import {
   BucketAlreadyOwnedByYou,
+  type BucketLocationConstraint,
   BucketNotEmpty,
   type CreateBucketOutput,
   type CreateBucketRequest,
   type DeleteBucketRequest,
+  type GetBucketLocationOutput,
+  type GetBucketLocationRequest,
   type HeadBucketOutput,
   type HeadBucketRequest,
   InvalidBucketName,
@@ -61,4 +64,10 @@ export function deleteBucket(state: S3State, input: DeleteBucketRequest): void {
   }
   for (const upload of bucket.uploads.values()) releaseUpload(upload);
   state.buckets.delete(input.Bucket);
+}
+
+/** us-east-1 buckets answer an empty LocationConstraint (botocore reads it as None). */
+export function getBucketLocation(state: S3State, input: GetBucketLocationRequest): GetBucketLocationOutput {
+  const bucket = requireBucket(state, input.Bucket);
+  return bucket.region === 'us-east-1' ? {} : { LocationConstraint: bucket.region as BucketLocationConstraint };
 }

@@ -3,7 +3,7 @@
  * checksum validation, all while the bytes stream to storage (aws-wire-checklist §1).
  */
 import type { Readable } from 'node:stream';
-import { BadDigest, IncompleteBody, InvalidArgument, InvalidDigest, InvalidRequest } from '../../../generated/s3/index.js';
+import { BadDigest, IncompleteBody, InvalidDigest, InvalidRequest } from '../../../generated/s3/index.js';
 import {
   CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
@@ -14,6 +14,7 @@ import {
 import { ChunkedFramingError, decodeAwsChunked, isAwsChunked } from '../../protocols/s3-chunked.js';
 import type { AwsRequest } from '../../runtime/request.js';
 import { type Ingested, ingest, releaseBody } from './storage.js';
+import { checkTags } from './tagging.js';
 
 export interface Received extends Ingested {
   /** The checksum the client declared (header, query or trailer), verified; else the default CRC64NVME. */
@@ -22,15 +23,20 @@ export interface Received extends Ingested {
   declared: boolean;
 }
 
-/** A checksum given as header or (presigned URLs) query parameter. */
+/**
+ * A checksum given as a header. Query parameters are ignored on purpose: the JS presigner signs the CRC32 of an
+ * empty body into every presigned PUT, which real S3 then rejects (aws-wire-checklist §1.1); Standin lets such
+ * URLs work (docs/decisions/).
+ */
 function givenChecksum(req: AwsRequest, alg: ChecksumAlgorithm): string | undefined {
-  const name = checksumHeader(alg);
-  return req.headers[name] ?? req.query.find(([k]) => k.toLowerCase() === name)?.[1];
+  return req.headers[checksumHeader(alg)];
 }
 
 export interface ReceiveOptions {
   /** The algorithm the upload was created with (UploadPart): that one is computed even if no value is sent. */
   uploadAlgorithm?: ChecksumAlgorithm | undefined;
+  /** More checksums to compute on the way (a part keeps its upload's algorithm whatever the client declared). */
+  alsoCompute?: ChecksumAlgorithm[];
   /** Bodies that do not come from the request itself (PostObject's file field). */
   source?: AsyncIterable<Buffer | string | Uint8Array>;
 }
@@ -64,7 +70,7 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
   const source = chunked ? decodeAwsChunked(raw as AsyncIterable<Buffer>, trailers) : raw;
   let ingested: Ingested;
   try {
-    ingested = await ingest(source, [algorithm]);
+    ingested = await ingest(source, [...new Set([algorithm, ...(options.alsoCompute ?? [])])]);
   } catch (error) {
     if (error instanceof ChunkedFramingError) throw new IncompleteBody('The request body terminated unexpectedly');
     throw error;
@@ -107,6 +113,6 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
 export function parseTaggingHeader(value: string | undefined): Array<{ Key: string; Value: string }> {
   if (!value) return [];
   const tags = [...new URLSearchParams(value)].map(([Key, Value]) => ({ Key, Value }));
-  if (tags.length > 10) throw new InvalidArgument('Object tags cannot be greater than 10', { ArgumentName: 'x-amz-tagging' });
+  checkTags(tags);
   return tags;
 }

@@ -1,0 +1,73 @@
+/**
+ * What S3 answers before routing: presigned-URL expiry, SigV4 verification (STANDIN_S3_VERIFY_SIGNATURES=1),
+ * CORS preflight and POST-policy uploads; and what it adds after (Access-Control-* headers).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_OPTIONSobject.html
+ */
+import { AccessDenied } from '../../../generated/s3/index.js';
+import { bucketFromHost } from '../../protocols/s3-addressing.js';
+import { checkPresignedExpiry, checkSigV2Expiry, type SignatureProblem, verifySigV2, verifySigV4 } from '../../protocols/s3-sigv4.js';
+import { AwsServiceError } from '../../runtime/errors.js';
+import type { AwsRequest, AwsResponse, RequestContext } from '../../runtime/request.js';
+import { addCorsHeaders, preflight } from './cors.js';
+import { postObject } from './post-object.js';
+import type { S3State } from './state.js';
+
+/** The bucket and key a request addresses, path style or virtual-hosted. */
+export function addressOf(req: AwsRequest): { bucket?: string; key?: string } {
+  const fromHost = bucketFromHost(req.headers.host, process.env.STANDIN_HOSTNAME);
+  const path = req.path.startsWith('/') ? req.path.slice(1) : req.path;
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  if (fromHost) return path === '' ? { bucket: fromHost } : { bucket: fromHost, key: decode(path) };
+  const slash = path.indexOf('/');
+  if (path === '') return {};
+  if (slash < 0) return { bucket: decode(path) };
+  const key = path.slice(slash + 1);
+  return key === '' ? { bucket: decode(path.slice(0, slash)) } : { bucket: decode(path.slice(0, slash)), key: decode(key) };
+}
+
+/** Credentials S3 accepts when verifying: STANDIN_S3_CREDENTIALS=`AKID:SECRET[,AKID:SECRET…]`, default `test:test`. */
+export function verificationSecrets(env: NodeJS.ProcessEnv = process.env): ReadonlyMap<string, string> | undefined {
+  if (env.STANDIN_S3_VERIFY_SIGNATURES !== '1') return undefined;
+  const pairs = (env.STANDIN_S3_CREDENTIALS ?? 'test:test')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return new Map(
+    pairs.map((p) => {
+      const colon = p.indexOf(':');
+      return [p.slice(0, colon), p.slice(colon + 1)] as [string, string];
+    }),
+  );
+}
+
+const toError = (p: SignatureProblem): AwsServiceError => new AwsServiceError(p.code, p.status, 'client', p.message, p.members);
+
+const isPostForm = (req: AwsRequest): boolean =>
+  req.method === 'POST' && req.rawQuery === '' && (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+
+export async function intercept(state: S3State, req: AwsRequest, ctx: RequestContext): Promise<AwsResponse | undefined> {
+  const { bucket, key } = addressOf(req);
+  if (req.method === 'OPTIONS' && bucket) return preflight(state, bucket, req, key === undefined ? 'BUCKET' : 'OBJECT');
+  const secrets = verificationSecrets();
+  if (bucket && key === undefined && isPostForm(req)) return postObject(state, bucket, req, ctx, secrets);
+  const expired = checkPresignedExpiry(req) ?? checkSigV2Expiry(req);
+  if (expired) throw toError(expired);
+  if (secrets) {
+    let result = verifySigV4(req, secrets);
+    if (result === 'anonymous') result = verifySigV2(req, secrets, bucketFromHost(req.headers.host, process.env.STANDIN_HOSTNAME));
+    if (result === 'anonymous') throw new AccessDenied('Access Denied');
+    if (result) throw toError(result);
+  }
+  return undefined;
+}
+
+export function decorate(state: S3State, req: AwsRequest, res: AwsResponse): void {
+  if (req.method === 'OPTIONS' || !req.headers.origin) return;
+  addCorsHeaders(state, addressOf(req).bucket, req, res);
+}
