@@ -1,5 +1,4 @@
 /** Unit tests for the expression engine: tokenizer → parser → validator → evaluator, and update/projection. */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, compileProjection, compileUpdate } from '../../../src/services/dynamodb/expressions/compile.js';
 import { ExpressionContext } from '../../../src/services/dynamodb/expressions/context.js';
@@ -7,8 +6,10 @@ import { evaluate } from '../../../src/services/dynamodb/expressions/evaluator.j
 import { project } from '../../../src/services/dynamodb/expressions/projection.js';
 import { isReservedWord, RESERVED_WORDS } from '../../../src/services/dynamodb/expressions/reserved-words.js';
 import { applyUpdate } from '../../../src/services/dynamodb/expressions/update.js';
+import type { Item as EngineItem } from '../../../src/services/dynamodb/values/attribute-value.js';
 
-type Item = Record<string, AttributeValue>;
+type Item = EngineItem;
+type AttributeValue = EngineItem[string];
 
 const item: Item = {
   pk: { S: 'user#1' },
