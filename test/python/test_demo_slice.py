@@ -92,7 +92,7 @@ def test_get_rest_apis_answers_an_empty_list_in_a_region_without_apis(endpoint):
 def test_an_unimplemented_dynamodb_operation_is_not_implemented_in_the_awsjson_envelope(client_factory):
     ddb = client_factory("dynamodb")
     with pytest.raises(ClientError) as err:
-        ddb.describe_limits()
+        ddb.list_backups()
     assert err.value.response["Error"]["Code"] == "NotImplemented"
     assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
 

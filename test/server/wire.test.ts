@@ -126,11 +126,11 @@ describe('DynamoDB on the wire', () => {
   });
 
   it('answers an unimplemented operation with NotImplemented in the awsJson envelope', async () => {
-    const res = await ddb('DynamoDB_20120810.DescribeLimits', '{}');
+    const res = await ddb('DynamoDB_20120810.ListBackups', '{}');
     expect(res.status).toBe(501);
     expect(JSON.parse(res.body.toString())).toEqual({
       __type: 'com.amazonaws.dynamodb.v20120810#NotImplemented',
-      message: 'The DescribeLimits operation is not implemented by Standin.',
+      message: 'The ListBackups operation is not implemented by Standin.',
     });
   });
 });

@@ -1,6 +1,6 @@
 /** The foundation's demonstration slice through the JS SDK v3, including its error paths. */
 import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { DescribeLimitsCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListBackupsCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import {
   BucketAlreadyOwnedByYou,
@@ -79,7 +79,7 @@ describe('the other services through the JS SDK', () => {
 
   it('an unimplemented DynamoDB operation throws NotImplemented with status 501', async () => {
     const error = (await dynamodb()
-      .send(new DescribeLimitsCommand({}))
+      .send(new ListBackupsCommand({}))
       .catch((e: unknown) => e)) as { name: string; $metadata: { httpStatusCode: number } };
     expect(error.name).toBe('NotImplemented');
     expect(error.$metadata.httpStatusCode).toBe(501);

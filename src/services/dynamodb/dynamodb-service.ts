@@ -10,25 +10,39 @@ import {
   type DeleteItemOutput,
   type DeleteTableInput,
   type DeleteTableOutput,
+  type DescribeEndpointsRequest,
+  type DescribeEndpointsResponse,
+  type DescribeLimitsInput,
+  type DescribeLimitsOutput,
   type DescribeTableInput,
   type DescribeTableOutput,
+  type DescribeTimeToLiveInput,
+  type DescribeTimeToLiveOutput,
   DynamoDBServiceBase,
   type GetItemInput,
   type GetItemOutput,
   type ListTablesInput,
   type ListTablesOutput,
+  type ListTagsOfResourceInput,
+  type ListTagsOfResourceOutput,
   type PutItemInput,
   type PutItemOutput,
   type QueryInput,
   type QueryOutput,
   type ScanInput,
   type ScanOutput,
+  type TagResourceInput,
   type TransactGetItemsInput,
   type TransactGetItemsOutput,
   type TransactWriteItemsInput,
   type TransactWriteItemsOutput,
+  type UntagResourceInput,
   type UpdateItemInput,
   type UpdateItemOutput,
+  type UpdateTableInput,
+  type UpdateTableOutput,
+  type UpdateTimeToLiveInput,
+  type UpdateTimeToLiveOutput,
 } from '../../../generated/dynamodb/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
@@ -36,6 +50,16 @@ import { batchGetItem, batchWriteItem } from './batch.js';
 import { deleteItem, getItem, putItem, updateItem } from './items.js';
 import { query, scan } from './query-scan.js';
 import { DynamoDBState } from './state.js';
+import {
+  describeEndpoints,
+  describeLimits,
+  describeTimeToLive,
+  listTagsOfResource,
+  tagResource,
+  untagResource,
+  updateTable,
+  updateTimeToLive,
+} from './table-admin.js';
 import { createTable, deleteTable, describeTable, listTables } from './tables.js';
 import { transactGetItems, transactWriteItems } from './transactions.js';
 
@@ -104,5 +128,37 @@ export class DynamoDBService extends DynamoDBServiceBase {
 
   override async transactGetItems(input: TransactGetItemsInput, ctx: RequestContext): Promise<TransactGetItemsOutput> {
     return transactGetItems(this.state(ctx), input);
+  }
+
+  override async updateTable(input: UpdateTableInput, ctx: RequestContext): Promise<UpdateTableOutput> {
+    return updateTable(this.state(ctx), input);
+  }
+
+  override async describeTimeToLive(input: DescribeTimeToLiveInput, ctx: RequestContext): Promise<DescribeTimeToLiveOutput> {
+    return describeTimeToLive(this.state(ctx), input);
+  }
+
+  override async updateTimeToLive(input: UpdateTimeToLiveInput, ctx: RequestContext): Promise<UpdateTimeToLiveOutput> {
+    return updateTimeToLive(this.state(ctx), input);
+  }
+
+  override async tagResource(input: TagResourceInput, ctx: RequestContext): Promise<void> {
+    tagResource(this.state(ctx), input);
+  }
+
+  override async untagResource(input: UntagResourceInput, ctx: RequestContext): Promise<void> {
+    untagResource(this.state(ctx), input);
+  }
+
+  override async listTagsOfResource(input: ListTagsOfResourceInput, ctx: RequestContext): Promise<ListTagsOfResourceOutput> {
+    return listTagsOfResource(this.state(ctx), input);
+  }
+
+  override async describeEndpoints(_input: DescribeEndpointsRequest, ctx: RequestContext): Promise<DescribeEndpointsResponse> {
+    return describeEndpoints(new URL(ctx.baseUrl).host);
+  }
+
+  override async describeLimits(_input: DescribeLimitsInput, _ctx: RequestContext): Promise<DescribeLimitsOutput> {
+    return describeLimits();
   }
 }

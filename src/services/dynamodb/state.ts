@@ -22,6 +22,8 @@ export class DynamoDBState {
         detailed ? `Requested resource not found: Table: ${name} not found` : 'Requested resource not found',
       );
     }
+    // TTL expiry happens as the table is used, so expired items never show in a read.
+    table.expire(Date.now());
     return table;
   }
 }

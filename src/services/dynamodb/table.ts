@@ -50,9 +50,14 @@ export class Table {
   tags: Tag[] = [];
   deletionProtection = false;
   streamSpecification: StreamSpecification | undefined;
-  /** Set when the table was created: the next DescribeTable turns CREATING into ACTIVE. */
-  described = false;
+  /**
+   * When the table turns ACTIVE. By default at once, so boto3's table_exists waiter (20 s between polls) never
+   * sleeps; STANDIN_DYNAMODB_CREATE_DELAY_MS simulates AWS's CREATING period.
+   */
+  readonly activeAt = Date.now() + (Number(process.env.STANDIN_DYNAMODB_CREATE_DELAY_MS) || 0);
   ttlAttribute: string | undefined;
+  /** Items by TTL attribute (epoch seconds), so expiry costs O(expired items), not a scan. */
+  private ttlIndex: TableIndex | undefined;
   sizeBytes = 0;
   lastPayPerRequest: Date | undefined;
 
@@ -121,6 +126,7 @@ export class Table {
     const stored: StoredItem = { item, size: itemSize(item) };
     this.primary.put(stored);
     for (const idx of this.indexes.values()) idx.index.put(stored);
+    if (this.ttlIndex && stored.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.put(stored);
     this.sizeBytes += stored.size;
     return stored;
   }
@@ -134,7 +140,35 @@ export class Table {
   private unindex(stored: StoredItem): void {
     this.primary.remove(stored.item);
     for (const idx of this.indexes.values()) idx.index.remove(stored.item);
+    if (this.ttlIndex && stored.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.remove(stored.item);
     this.sizeBytes -= stored.size;
+  }
+
+  /** Turns TTL on (indexing every item by the attribute) or off. */
+  setTtl(attribute: string | undefined): void {
+    this.ttlAttribute = attribute;
+    this.ttlIndex = undefined;
+    if (!attribute) return;
+    const index = new TableIndex({ hash: attribute }, this.key);
+    for (const stored of this.primary.all(undefined)) if (stored.item[attribute]?.N !== undefined) index.put(stored);
+    this.ttlIndex = index;
+  }
+
+  /**
+   * Deletes items whose TTL (epoch seconds) has passed. DynamoDB ignores TTL values more than five years in
+   * the past (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html).
+   */
+  expire(nowMs: number): void {
+    if (!this.ttlIndex) return;
+    const now = nowMs / 1000;
+    const floor = now - 5 * 365 * 24 * 3600;
+    const expired: StoredItem[] = [];
+    for (const [tuple, stored] of this.ttlIndex.tree.entries()) {
+      const at = Number(String(tuple[0]));
+      if (at >= now) break;
+      if (at >= floor) expired.push(stored);
+    }
+    for (const stored of expired) this.delete(stored.item);
   }
 
   /** The index tuple of an item in the named index (or the primary index), for paging. */

@@ -179,7 +179,7 @@ export function describe(table: Table): TableDescription {
     AttributeDefinitions: table.attributeDefinitions,
     TableName: table.name,
     KeySchema: table.keySchema,
-    TableStatus: 'ACTIVE',
+    TableStatus: Date.now() < table.activeAt ? 'CREATING' : 'ACTIVE',
     CreationDateTime: table.createdAt,
     ProvisionedThroughput: throughputDescription(table.throughput),
     TableSizeBytes: table.sizeBytes,
@@ -201,7 +201,6 @@ export function describe(table: Table): TableDescription {
 export function describeTable(state: DynamoDBState, input: DescribeTableInput): DescribeTableOutput {
   new Constraints().tableName(input.TableName).check();
   const table = state.table(input.TableName, true);
-  table.described = true;
   return { Table: describe(table) };
 }
 

@@ -70,7 +70,8 @@ class Parser {
     const before = this.tokens[index - 1];
     const after = this.tokens[index + 1];
     const from = before ? before.start : token.start;
-    const to = after && after.kind !== 'eof' ? after.end : token.end;
+    // At the end of input DynamoDB shows just the last token ("near: \"(\"").
+    const to = token.kind === 'eof' ? (before ? before.end : token.end) : after && after.kind !== 'eof' ? after.end : token.end;
     return validation(`Invalid ${this.label}: Syntax error; token: "${token.text}", near: "${this.source.slice(from, to)}"`);
   }
 
