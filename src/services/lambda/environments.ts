@@ -3,6 +3,7 @@
  * function revision keeps idle ones warm (reaped after a keep-alive), scales out under concurrent invokes up to
  * a bound, and replaces an environment that timed out, crashed or failed to initialise.
  */
+import { ServiceException } from '../../../generated/lambda/index.js';
 import type { EnvironmentSpec, Executor, RunningEnvironment } from './executors/executor.js';
 import { MAX_RESPONSE_BYTES, type NextInvocation, RuntimeApiServer } from './runtime-api.js';
 
@@ -232,7 +233,14 @@ export class EnvironmentPool {
       try {
         const env = new Environment(this.spec(), this.executor, this.settings, (dead) => this.forget(dead));
         this.all.add(env);
-        await env.start();
+        try {
+          await env.start();
+        } catch (error) {
+          env.destroy();
+          throw new ServiceException(
+            `Standin could not start an execution environment (${this.executor.name} executor): ${error instanceof Error ? error.message : error}`,
+          );
+        }
         return env;
       } finally {
         this.starting--;

@@ -56,7 +56,16 @@ function fingerprint(dir: string): string {
 export class LambdaExecution {
   private readonly pools = new Map<string, EnvironmentPool>();
   private readonly settings = settingsFromEnv();
-  private readonly executor: Executor = new ProcessExecutor();
+  private executorPromise: Promise<Executor> | undefined;
+
+  /** The process executor, or Docker's when STANDIN_LAMBDA_EXECUTOR=docker (dockerode loads only then). */
+  private executor(): Promise<Executor> {
+    this.executorPromise ??=
+      process.env.STANDIN_LAMBDA_EXECUTOR === 'docker'
+        ? import('./executors/docker.js').then((m) => new m.DockerExecutor())
+        : Promise.resolve(new ProcessExecutor());
+    return this.executorPromise;
+  }
 
   async invoke(state: LambdaRegionState, input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
     const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier);
@@ -74,7 +83,7 @@ export class LambdaExecution {
     if (!supportedRuntime(runtime)) {
       throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
     }
-    const pool = this.poolFor(state, fn, record, ctx);
+    const pool = this.poolFor(state, fn, record, ctx, await this.executor());
     const invocation = {
       requestId: randomUUID(),
       payload,
@@ -105,7 +114,13 @@ export class LambdaExecution {
     }
   }
 
-  private poolFor(state: LambdaRegionState, fn: LambdaFunction, record: VersionRecord, ctx: RequestContext): EnvironmentPool {
+  private poolFor(
+    state: LambdaRegionState,
+    fn: LambdaFunction,
+    record: VersionRecord,
+    ctx: RequestContext,
+    executor: Executor,
+  ): EnvironmentPool {
     const version = record.config.Version ?? LATEST;
     const stamp = record.code.hotReload ? fingerprint(record.code.dir) : '';
     const prefix = `${fn.arn}|${version}|`;
@@ -120,7 +135,7 @@ export class LambdaExecution {
         }
       }
       const endpoint = process.env.STANDIN_LAMBDA_ENDPOINT_URL ?? ctx.baseUrl;
-      pool = new EnvironmentPool(() => environmentSpec(state, fn, record, endpoint), this.executor, this.settings);
+      pool = new EnvironmentPool(() => environmentSpec(state, fn, record, endpoint), executor, this.settings);
       this.pools.set(key, pool);
     }
     return pool;
