@@ -4,6 +4,7 @@ import { parseSigV4 } from '../protocols/sigv4.js';
 import type { Config } from './config.js';
 import { dispatch } from './dispatch.js';
 import { type Env, toAwsRequest, toResponse } from './edge.js';
+import { connectionOf, executeApi } from './execute-api/gateway.js';
 import { identify } from './identify.js';
 import { mountInternal } from './internal.js';
 
@@ -18,16 +19,16 @@ export function createApp(config: Config): Hono<Env> {
     const req = toAwsRequest(c);
     const scope = parseSigV4(req);
     const destination = identify(req, scope);
-    if (!destination || destination === 'execute-api') {
-      // The API Gateway data plane arrives with the API Gateway issue; until then say so plainly.
-      return c.json({ message: `Standin does not serve this request yet (${destination ?? 'unknown service'})` }, 501);
+    if (!destination) {
+      return c.json({ message: 'Standin does not serve this request yet (unknown service)' }, 501);
     }
-    const res = await dispatch(
-      destination,
-      req,
-      { scope, baseUrl: baseUrl(req.headers.host, req.headers['x-forwarded-proto'], config) },
-      config,
-    );
+    const base = baseUrl(req.headers.host, req.headers['x-forwarded-proto'], config);
+    if (destination === 'execute-api') {
+      // The API Gateway data plane (src/server/execute-api): an HTTP front end, not an AWS API.
+      const answer = await executeApi(req, connectionOf(req, c.env?.incoming, base, config), config);
+      return toResponse(answer, req.method);
+    }
+    const res = await dispatch(destination, req, { scope, baseUrl: base }, config);
     return toResponse(res, req.method);
   });
   app.onError((error, c) => {

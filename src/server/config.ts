@@ -10,6 +10,11 @@ export interface Config {
   debugHeaders: boolean;
   /** STANDIN_VALIDATE_OUTPUT=1: check every handler output against the model; violations answer 500 (tests set it). */
   validateOutput: boolean;
+  /**
+   * STANDIN_APIGW_EVENT_CONTENT_LENGTH=1: keep `Content-Length` in API Gateway proxy events. AWS drops it, which
+   * empties Flask's `request.data` under Mangum + WsgiToAsgi (Kludex/mangum#143); off by default, as AWS.
+   */
+  apigwEventContentLength: boolean;
 }
 
 /** LocalStack's `GATEWAY_LISTEN` is `[host]:port[,...]`; the first entry is used. */
@@ -35,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultRegion: env.STANDIN_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     debugHeaders: env.STANDIN_DEBUG_HEADERS === '1',
     validateOutput: env.STANDIN_VALIDATE_OUTPUT === '1',
+    apigwEventContentLength: env.STANDIN_APIGW_EVENT_CONTENT_LENGTH === '1' || env.STANDIN_APIGW_EVENT_CONTENT_LENGTH === 'true',
   };
 }

@@ -1,7 +1,10 @@
 /**
- * ImportRestApi / PutRestApi from an OpenAPI 3 or Swagger 2 document (JSON) with API Gateway's extensions:
+ * ImportRestApi / PutRestApi from an OpenAPI 3 or Swagger 2 document (JSON or YAML, as AWS accepts both) with
+ * API Gateway's extensions:
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
  */
+
+import { parse as parseYaml } from 'yaml';
 import {
   BadRequestException,
   type ImportRestApiRequest,
@@ -37,9 +40,11 @@ const strings = (value: unknown): Record<string, string> | undefined =>
 const invalid = (): BadRequestException => new BadRequestException('Invalid OpenAPI input.');
 
 function parseDocument(body: Uint8Array): Json {
+  const text = Buffer.from(body).toString('utf8');
   let doc: unknown;
   try {
-    doc = JSON.parse(Buffer.from(body).toString('utf8'));
+    // YAML is a superset of JSON, but JSON.parse is faster and exact for the common case.
+    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
   } catch {
     throw invalid();
   }

@@ -26,7 +26,7 @@ function validateUri(type: string, uri: string | undefined): void {
     if (!uri || !/^https?:\/\/[^/\s]+/i.test(uri)) throw new BadRequestException('Invalid HTTP endpoint specified for URI');
     return;
   }
-  if (!uri || !uri.startsWith('arn:')) throw new BadRequestException('Invalid ARN specified in the request');
+  if (!uri?.startsWith('arn:')) throw new BadRequestException('Invalid ARN specified in the request');
   const resource = uri.split(':').slice(5).join(':');
   if (!uri.split(':')[2]?.startsWith('apigateway') || !/^(path|action)\//.test(resource)) {
     throw new BadRequestException('AWS ARN for integration must contain path or action');

@@ -3,8 +3,8 @@ import { BadRequestException, ConflictException, type Method, type Resource, typ
 import { methodView } from './methods.js';
 import { type ApiGatewayState, newId, page, type StoredResource, type StoredRestApi } from './state.js';
 
-const isVariable = (part: string | undefined): boolean => part !== undefined && part.startsWith('{') && part.endsWith('}');
-const isGreedy = (part: string | undefined): boolean => part !== undefined && part.startsWith('{') && part.endsWith('+}');
+const isVariable = (part: string | undefined): boolean => /^\{.+\}$/.test(part ?? '');
+const isGreedy = (part: string | undefined): boolean => /^\{.+\+\}$/.test(part ?? '');
 
 export function createResource(state: ApiGatewayState, restApiId: string, parentId: string, pathPart: string): StoredResource {
   const { api, resource: parent } = state.resource(restApiId, parentId);
