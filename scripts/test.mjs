@@ -61,7 +61,7 @@ const env = {
   AWS_DEFAULT_REGION: 'us-east-1',
 };
 const vitestArgs = [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...only];
-const pytestArgs = ['-m', 'pytest', '-q', '-n', '2', 'test/python'];
+const pytestArgs = ['-m', 'pytest', '-q', '-n', '2', 'test/python', 'examples/flask-app'];
 const results = await Promise.all([run('vitest', process.execPath, vitestArgs, env), run('pytest', venvPython, pytestArgs, env)]);
 await server.stop();
 

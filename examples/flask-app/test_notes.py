@@ -15,6 +15,12 @@ from deploy import build_zip, deploy  # noqa: E402
 BOTO3_PATH = os.path.dirname(os.path.dirname(boto3.__file__))
 
 
+@pytest.fixture(scope="session")
+def endpoint():
+    """The Standin to run against: STANDIN_ENDPOINT (set by npm test), else one on localhost:4566."""
+    return os.environ.get("STANDIN_ENDPOINT", "http://localhost:4566")
+
+
 @pytest.fixture(scope="module")
 def code():
     return build_zip()
