@@ -19,6 +19,8 @@ export function getService(key: ServiceKey): Promise<ServiceModule> {
   if (!module) {
     module = loaders[key]();
     loaded.set(key, module);
+    // A service that failed to load (a missing package, say) is retried on the next request, not cached broken.
+    module.catch(() => loaded.delete(key));
   }
   return module;
 }
