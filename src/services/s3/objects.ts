@@ -23,7 +23,7 @@ import { requireBucket } from './buckets.js';
 import { type ByteRange, checkConditions, etagMatches, parseRange, preconditionFailed } from './conditions.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, deleteStored, type ObjectHeaders, putStored, type S3State, type StoredObject } from './state.js';
-import { readBody, releaseBody } from './storage.js';
+import { releaseBody, responseBody } from './storage.js';
 
 export const MAX_KEY_BYTES = 1024;
 
@@ -160,7 +160,7 @@ export function getObject(state: S3State, input: GetObjectRequest): GetObjectOut
   const bucket = requireBucket(state, input.Bucket);
   const obj = requireObject(bucket, input.Key);
   const { out, range } = describe(obj, input);
-  const body = range ? readBody(obj.body, range.start, range.end) : readBody(obj.body);
+  const body = range ? responseBody(obj.body, range.start, range.end) : responseBody(obj.body);
   if (obj.tags.length > 0) (out as GetObjectOutput).TagCount = obj.tags.length;
   return { ...(out as GetObjectOutput), Body: body as never };
 }

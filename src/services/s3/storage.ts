@@ -199,6 +199,19 @@ export function readBody(body: Body, start = 0, end = body.size - 1): Readable {
   return stream;
 }
 
+/**
+ * What GetObject sends: bytes held in memory go out as one buffer (no stream machinery on the hot path for small
+ * objects); file-backed ranges stream.
+ */
+export function responseBody(body: Body, start = 0, end = body.size - 1): Uint8Array | Readable {
+  if (body.segments.every((s) => s.kind === 'memory')) {
+    const view = sliceBody(body, start, end);
+    const parts = view.segments.map((s) => (s as { data: Buffer }).data);
+    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  }
+  return readBody(body, start, end);
+}
+
 /** The whole body in memory, for the small documents S3 reads back (never used on object GET paths). */
 export async function bodyBytes(body: Body): Promise<Buffer> {
   const chunks: Buffer[] = [];
