@@ -32,6 +32,10 @@ export function createBucket(state: S3State, input: CreateBucketRequest, ctx: Re
   const name = input.Bucket;
   if (!isValidBucketName(name)) throw new InvalidBucketName('The specified bucket is not valid.', { BucketName: name });
   const existing = state.buckets.get(name);
+  // Re-creating your own us-east-1 bucket answers 200 again; elsewhere it is a 409 (aws-wire-checklist §3 [aws-snap]).
+  if (existing?.accountId === ctx.accountId && existing.region === 'us-east-1' && !input.CreateBucketConfiguration?.LocationConstraint) {
+    return { Location: `/${name}` };
+  }
   if (existing) {
     // Standin has one owner per account; another account's bucket would be BucketAlreadyExists.
     throw new BucketAlreadyOwnedByYou('Your previous request to create the named bucket succeeded and you already own it.', {
@@ -49,12 +53,27 @@ export function headBucket(state: S3State, input: HeadBucketRequest): HeadBucket
   return { BucketRegion: bucket.region };
 }
 
-export function listBuckets(state: S3State, _input: ListBucketsRequest, ctx: RequestContext): ListBucketsOutput {
-  const buckets = [...state.buckets.values()]
+/**
+ * ListBuckets with Prefix, BucketRegion, MaxBuckets and an opaque ContinuationToken (the last name returned).
+ * Without MaxBuckets every bucket is listed in one page, as before pagination existed.
+ */
+export function listBuckets(state: S3State, input: ListBucketsRequest, ctx: RequestContext): ListBucketsOutput {
+  const after = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : '';
+  const all = [...state.buckets.values()]
     .filter((b) => b.accountId === ctx.accountId)
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region }));
-  return { Buckets: buckets, Owner: owner(ctx.accountId) };
+    .filter((b) => (input.Prefix ? b.name.startsWith(input.Prefix) : true))
+    .filter((b) => (input.BucketRegion ? b.region === input.BucketRegion : true))
+    .filter((b) => b.name > after)
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const page = input.MaxBuckets !== undefined ? all.slice(0, input.MaxBuckets) : all;
+  const out: ListBucketsOutput = {
+    Buckets: page.map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region })),
+    Owner: owner(ctx.accountId),
+  };
+  const last = page.at(-1);
+  if (page.length < all.length && last) out.ContinuationToken = Buffer.from(last.name, 'utf8').toString('base64');
+  if (input.Prefix !== undefined) out.Prefix = input.Prefix;
+  return out;
 }
 
 export function deleteBucket(state: S3State, input: DeleteBucketRequest): void {

@@ -16,6 +16,7 @@ import {
 import { type ChecksumAlgorithm, newChecksummer, parseAlgorithm } from '../../protocols/s3-checksums.js';
 import { requireBucket } from './buckets.js';
 import { etagMatches, preconditionFailed, stripQuotes } from './conditions.js';
+import { storedMetadata } from './metadata.js';
 import { checkKey, checkWriteConditions, headersFrom, requireObject } from './objects.js';
 import { parseTaggingHeader } from './receive.js';
 import { putStored, type S3State, type StoredObject } from './state.js';
@@ -108,7 +109,7 @@ export async function copyObject(state: S3State, input: CopyObjectRequest): Prom
     etag: digest ? `"${digest.md5}"` : src.etag,
     lastModified: new Date(),
     headers,
-    metadata: replaceMeta ? (input.Metadata ?? {}) : { ...src.metadata },
+    metadata: replaceMeta ? storedMetadata(input.Metadata) : { ...src.metadata },
     storageClass: input.StorageClass ?? (self ? src.storageClass : 'STANDARD'),
     tags: input.TaggingDirective === 'REPLACE' ? parseTaggingHeader(input.Tagging) : [...src.tags],
   };

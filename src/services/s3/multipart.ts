@@ -28,6 +28,7 @@ import type { RequestContext } from '../../runtime/request.js';
 import { requireBucket } from './buckets.js';
 import { stripQuotes } from './conditions.js';
 import { digestBody, sourceObject } from './copy.js';
+import { storedMetadata } from './metadata.js';
 import { checkKey, checkWriteConditions, headersFrom } from './objects.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, type MultipartUpload, putStored, releaseUpload, type S3State, type StoredObject, type UploadPart } from './state.js';
@@ -67,7 +68,7 @@ export function createMultipartUpload(state: S3State, input: CreateMultipartUplo
     key: input.Key,
     initiated: new Date(),
     headers: headersFrom(input),
-    metadata: input.Metadata ?? {},
+    metadata: storedMetadata(input.Metadata),
     storageClass: input.StorageClass ?? 'STANDARD',
     tags: parseTaggingHeader(input.Tagging),
     parts: new Map(),

@@ -21,6 +21,7 @@ import type { RequestContext } from '../../runtime/request.js';
 import { formatHttpDate } from '../../runtime/timestamps.js';
 import { requireBucket } from './buckets.js';
 import { type ByteRange, checkConditions, etagMatches, parseRange, preconditionFailed } from './conditions.js';
+import { sentMetadata, storedMetadata } from './metadata.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, deleteStored, type ObjectHeaders, putStored, type S3State, type StoredObject } from './state.js';
 import { releaseBody, responseBody } from './storage.js';
@@ -91,7 +92,7 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
     etag: `"${received.md5.toString('hex')}"`,
     lastModified: new Date(),
     headers: headersFrom(input),
-    metadata: input.Metadata ?? {},
+    metadata: storedMetadata(input.Metadata),
     storageClass: input.StorageClass ?? 'STANDARD',
     checksum: { ...received.checksum, type: 'FULL_OBJECT' },
     tags,
@@ -145,7 +146,7 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
   const expires = input.ResponseExpires ? formatHttpDate(input.ResponseExpires) : h.expires;
   if (expires !== undefined) out.Expires = expires as never;
   if (h.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = h.websiteRedirectLocation;
-  if (Object.keys(obj.metadata).length > 0) out.Metadata = obj.metadata;
+  if (Object.keys(obj.metadata).length > 0) out.Metadata = sentMetadata(obj.metadata);
   // S3 omits the storage class header for STANDARD objects.
   if (obj.storageClass !== 'STANDARD') out.StorageClass = obj.storageClass as ObjectStorageClass;
   // A checksum describes the whole object: never on a range or a part (aws-wire-checklist §1.7).

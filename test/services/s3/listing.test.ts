@@ -1,6 +1,7 @@
 /** ListObjectsV2, ListObjects (v1) and ListObjectVersions through the JS SDK v3. */
 import {
   CreateBucketCommand,
+  ListBucketsCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
@@ -114,6 +115,26 @@ describe('ListObjectsV2', () => {
       [500, false],
     ]);
     expect(seen).toEqual(keys);
+  });
+});
+
+describe('ListBuckets', () => {
+  it('answers 200 again when you re-create your own us-east-1 bucket', async () => {
+    const name = uniqueName('js-again');
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    const again = await client.send(new CreateBucketCommand({ Bucket: name }));
+    expect(again.Location).toBe(`/${name}`);
+  });
+
+  it('filters by prefix and pages with MaxBuckets and a continuation token', async () => {
+    const prefix = uniqueName('lb');
+    for (const n of ['a', 'b', 'c']) await client.send(new CreateBucketCommand({ Bucket: `${prefix}-${n}` }));
+    const first = await client.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2 }));
+    expect(first.Buckets?.map((b) => b.Name)).toEqual([`${prefix}-a`, `${prefix}-b`]);
+    expect(first.Prefix).toBe(prefix);
+    const second = await client.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
+    expect(second.Buckets?.map((b) => b.Name)).toEqual([`${prefix}-c`]);
+    expect(second.ContinuationToken).toBeUndefined();
   });
 });
 

@@ -123,6 +123,16 @@ describe('object bodies on the wire', () => {
     expect(part.body.equals(big.subarray(1_000_000, 1_000_010))).toBe(true);
   });
 
+  it('stores raw UTF-8 metadata decoded and answers it RFC 2047-encoded', async () => {
+    const value = Buffer.from('Grüße ✓', 'utf8').toString('latin1');
+    expect(
+      (await raw('PUT', `/${bucket}/meta-utf8`, { headers: { 'x-amz-meta-name': value, 'x-amz-meta-Mixed': 'A' }, body: 'x' })).status,
+    ).toBe(200);
+    const head = await raw('HEAD', `/${bucket}/meta-utf8`);
+    expect(head.headers['x-amz-meta-name']).toBe(`=?UTF-8?B?${Buffer.from('Grüße ✓').toString('base64')}?=`);
+    expect(head.headers['x-amz-meta-mixed']).toBe('A');
+  });
+
   it('never shows a torn body to a reader while the key is replaced', async () => {
     const a = Buffer.alloc(1024 * 1024, 'a');
     const b = Buffer.alloc(1024 * 1024, 'b');
