@@ -175,6 +175,13 @@ export function readBody(body: Body, start = 0, end = body.size - 1): Readable {
     if (!released) releaseBody(view);
     released = true;
   };
+  const [only] = view.segments;
+  if (view.segments.length === 1 && only?.kind === 'file') {
+    // One file range (every single-part object): the file stream itself, with large reads.
+    const direct = createReadStream(only.file.path, { start: only.start, end: only.start + only.size - 1, highWaterMark: 1024 * 1024 });
+    direct.once('close', release);
+    return direct;
+  }
   async function* generate(): AsyncGenerator<Buffer> {
     try {
       for (const s of view.segments) {

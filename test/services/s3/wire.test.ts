@@ -106,6 +106,14 @@ describe('object bodies on the wire', () => {
     expect(res.body.toString()).toContain('<Code>IncompleteBody</Code>');
   });
 
+  it('answers XAmzContentSHA256Mismatch when a signed payload hash does not match the body', async () => {
+    const res = await raw('PUT', `/${bucket}/sha`, { headers: { 'x-amz-content-sha256': 'a'.repeat(64) }, body: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
+    const good = createHash('sha256').update('x').digest('hex');
+    expect((await raw('PUT', `/${bucket}/sha`, { headers: { 'x-amz-content-sha256': good }, body: 'x' })).status).toBe(200);
+  });
+
   it('answers InvalidRequest for a checksum header of the wrong length', async () => {
     const res = await raw('PUT', `/${bucket}/badsum`, { headers: { 'x-amz-checksum-sha256': 'AAAAAA==' }, body: 'x' });
     expect(res.status).toBe(400);
