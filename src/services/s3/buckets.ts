@@ -10,7 +10,9 @@ import {
   type GetBucketLocationRequest,
   type HeadBucketOutput,
   type HeadBucketRequest,
+  IllegalLocationConstraintException,
   InvalidBucketName,
+  InvalidLocationConstraint,
   type ListBucketsOutput,
   type ListBucketsRequest,
   NoSuchBucket,
@@ -28,6 +30,31 @@ export function requireBucket(state: S3State, name: string): Bucket {
   return bucket;
 }
 
+/**
+ * LocationConstraint rules (aws-wire-checklist §3 [aws-snap]): us-east-1 takes no constraint; a regional endpoint
+ * (the request's signing region) needs its own region as the constraint. `EU` means eu-west-1.
+ */
+function checkLocation(constraint: string | undefined, requestRegion: string): string {
+  if (constraint === 'us-east-1' || constraint === 'aws-global') {
+    throw new InvalidLocationConstraint('The specified location-constraint is not valid', { LocationConstraint: constraint });
+  }
+  if (requestRegion !== 'us-east-1') {
+    if (!constraint) {
+      throw new IllegalLocationConstraintException(
+        'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.',
+      );
+    }
+    const effective = constraint === 'EU' ? 'eu-west-1' : constraint;
+    if (effective !== requestRegion) {
+      throw new IllegalLocationConstraintException(
+        `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+        { LocationConstraint: constraint },
+      );
+    }
+  }
+  return constraint === 'EU' ? 'eu-west-1' : (constraint ?? 'us-east-1');
+}
+
 export function createBucket(state: S3State, input: CreateBucketRequest, ctx: RequestContext): CreateBucketOutput {
   const name = input.Bucket;
   if (!isValidBucketName(name)) throw new InvalidBucketName('The specified bucket is not valid.', { BucketName: name });
@@ -42,7 +69,7 @@ export function createBucket(state: S3State, input: CreateBucketRequest, ctx: Re
       BucketName: name,
     });
   }
-  const region = input.CreateBucketConfiguration?.LocationConstraint ?? 'us-east-1';
+  const region = checkLocation(input.CreateBucketConfiguration?.LocationConstraint, ctx.region);
   state.buckets.set(name, newBucket(name, String(region), ctx.accountId));
   return { Location: `/${name}` };
 }
