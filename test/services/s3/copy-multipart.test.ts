@@ -167,6 +167,26 @@ describe('multipart uploads', () => {
     expect(gone.$metadata.httpStatusCode).toBe(404);
   });
 
+  it('refuses CompleteMultipartUpload with If-None-Match * once the key exists', async () => {
+    const key = uniqueName('cond-mpu');
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+    const p1 = await client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: 1, Body: 'only part' }));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'won the race' }));
+    const error = await fail(
+      client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId,
+          IfNoneMatch: '*',
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }] },
+        }),
+      ),
+    );
+    expect(error.name).toBe('PreconditionFailed');
+    expect(error.$metadata.httpStatusCode).toBe(412);
+  });
+
   it('lists uploads in progress', async () => {
     const key = uniqueName('inflight');
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
