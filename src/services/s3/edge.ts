@@ -11,6 +11,7 @@ import type { AwsRequest, AwsResponse, RequestContext } from '../../runtime/requ
 import { addCorsHeaders, preflight } from './cors.js';
 import { postObject } from './post-object.js';
 import type { S3State } from './state.js';
+import { verificationSecrets } from './verification.js';
 
 /** The bucket and key a request addresses, path style or virtual-hosted. */
 export function addressOf(req: AwsRequest): { bucket?: string; key?: string } {
@@ -29,21 +30,6 @@ export function addressOf(req: AwsRequest): { bucket?: string; key?: string } {
   if (slash < 0) return { bucket: decode(path) };
   const key = path.slice(slash + 1);
   return key === '' ? { bucket: decode(path.slice(0, slash)) } : { bucket: decode(path.slice(0, slash)), key: decode(key) };
-}
-
-/** Credentials S3 accepts when verifying: STANDIN_S3_CREDENTIALS=`AKID:SECRET[,AKID:SECRET…]`, default `test:test`. */
-export function verificationSecrets(env: NodeJS.ProcessEnv = process.env): ReadonlyMap<string, string> | undefined {
-  if (env.STANDIN_S3_VERIFY_SIGNATURES !== '1') return undefined;
-  const pairs = (env.STANDIN_S3_CREDENTIALS ?? 'test:test')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return new Map(
-    pairs.map((p) => {
-      const colon = p.indexOf(':');
-      return [p.slice(0, colon), p.slice(colon + 1)] as [string, string];
-    }),
-  );
 }
 
 const toError = (p: SignatureProblem): AwsServiceError => new AwsServiceError(p.code, p.status, 'client', p.message, p.members);

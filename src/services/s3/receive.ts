@@ -3,7 +3,14 @@
  * checksum validation, all while the bytes stream to storage (aws-wire-checklist §1).
  */
 import type { Readable } from 'node:stream';
-import { BadDigest, IncompleteBody, InvalidDigest, InvalidRequest, XAmzContentSHA256Mismatch } from '../../../generated/s3/index.js';
+import {
+  BadDigest,
+  IncompleteBody,
+  InvalidDigest,
+  InvalidRequest,
+  SignatureDoesNotMatch,
+  XAmzContentSHA256Mismatch,
+} from '../../../generated/s3/index.js';
 import {
   CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
@@ -11,10 +18,12 @@ import {
   isWellFormedChecksum,
   parseAlgorithm,
 } from '../../protocols/s3-checksums.js';
-import { ChunkedFramingError, decodeAwsChunked, isAwsChunked } from '../../protocols/s3-chunked.js';
+import { ChunkedFramingError, ChunkSignatureError, decodeAwsChunked, isAwsChunked } from '../../protocols/s3-chunked.js';
+import { chunkSignerFor } from '../../protocols/s3-sigv4.js';
 import type { AwsRequest } from '../../runtime/request.js';
 import { type Ingested, ingest, releaseBody } from './storage.js';
 import { checkTags } from './tagging.js';
+import { verificationSecrets } from './verification.js';
 
 export interface Received extends Ingested {
   /** The checksum the client declared (header, query or trailer), verified; else the default CRC64NVME. */
@@ -71,7 +80,9 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
   const trailers: Record<string, string> = {};
   const raw: AsyncIterable<Buffer | string | Uint8Array> = options.source ?? body ?? (async function* () {})();
   const chunked = options.source === undefined && isAwsChunked(req);
-  const source = chunked ? decodeAwsChunked(raw as AsyncIterable<Buffer>, trailers) : raw;
+  const secrets = verificationSecrets();
+  const signer = chunked && secrets ? chunkSignerFor(req, secrets) : undefined;
+  const source = chunked ? decodeAwsChunked(raw as AsyncIterable<Buffer>, trailers, signer) : raw;
   let ingested: Ingested;
   try {
     ingested = await ingest(source, [
@@ -79,6 +90,11 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
     ]);
   } catch (error) {
     if (error instanceof ChunkedFramingError) throw new IncompleteBody('The request body terminated unexpectedly');
+    if (error instanceof ChunkSignatureError) {
+      throw new SignatureDoesNotMatch(
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      );
+    }
     throw error;
   }
   try {

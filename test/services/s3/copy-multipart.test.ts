@@ -304,6 +304,15 @@ describe('multipart uploads', () => {
     // The SDK skips validating "-N" checksums, so a full GET with checksum mode must still succeed.
     const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'crc-mpu', ChecksumMode: 'ENABLED' }));
     expect((await got.Body?.transformToByteArray())?.length).toBe(part.length + 3);
+    const attrs = await client.send(
+      new GetObjectAttributesCommand({ Bucket: bucket, Key: 'crc-mpu', ObjectAttributes: ['ObjectParts', 'Checksum'] }),
+    );
+    expect(attrs.ObjectParts?.TotalPartsCount).toBe(2);
+    expect(attrs.ObjectParts?.Parts?.map((p) => [p.PartNumber, p.Size, p.ChecksumCRC32])).toEqual([
+      [1, part.length, p1.ChecksumCRC32],
+      [2, 3, p2.ChecksumCRC32],
+    ]);
+    expect(attrs.Checksum?.ChecksumType).toBe('COMPOSITE');
   });
 
   it('combines part CRC64NVMEs into the full-object checksum of the bytes', async () => {
