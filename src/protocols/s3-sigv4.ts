@@ -221,6 +221,18 @@ export function verifySigV4(req: AwsRequest, secrets: ReadonlyMap<string, string
   if ('code' in parsed) return parsed;
   const secret = secrets.get(parsed.accessKeyId);
   if (secret === undefined) return unknownKey(parsed.accessKeyId);
+  if (parsed.presigned) {
+    // Every x-amz-* header sent with a presigned URL must have been signed (aws-wire-checklist §2.2 [aws-snap]).
+    const unsigned = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-') && !parsed.signedHeaders.includes(h));
+    if (unsigned.length > 0) {
+      return {
+        code: 'AccessDenied',
+        status: 403,
+        message: 'There were headers present in the request which were not signed',
+        members: { HeadersNotSigned: unsigned.join(', ') },
+      };
+    }
+  }
   const headers = parsed.signedHeaders
     .map((name) => {
       const value = req.headers[name] ?? '';

@@ -128,6 +128,14 @@ describe('PutObject and GetObject', () => {
     expect(head.name).toBe('NotFound');
   });
 
+  it('answers 403 when x-amz-expected-bucket-owner names another account', async () => {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'owned', Body: 'x' }));
+    const error = await fail(client.send(new GetObjectCommand({ Bucket: bucket, Key: 'owned', ExpectedBucketOwner: '111122223333' })));
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    const mine = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'owned', ExpectedBucketOwner: '000000000000' }));
+    expect(await mine.Body?.transformToString()).toBe('x');
+  });
+
   it('throws NoSuchBucket for an object in a missing bucket', async () => {
     const error = await fail(client.send(new GetObjectCommand({ Bucket: uniqueName('nobucket'), Key: 'k' })));
     expect(error.name).toBe('NoSuchBucket');

@@ -158,6 +158,13 @@ describe('SigV4 verification (STANDIN_S3_VERIFY_SIGNATURES=1)', () => {
     expect(bad.body.toString()).toContain('<Code>SignatureDoesNotMatch</Code>');
   });
 
+  it('refuses x-amz-* headers that a presigned URL did not sign', async () => {
+    const url = await getSignedUrl(verifying('test', 'test'), new GetObjectCommand({ Bucket: 'whatever', Key: 'k' }), { expiresIn: 60 });
+    const res = await fetch(url, { headers: { 'x-amz-meta-extra': '1' } });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Message>There were headers present in the request which were not signed</Message>');
+  });
+
   it('rejects a tampered presigned URL with SignatureDoesNotMatch', async () => {
     const client = verifying('test', 'test');
     const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: 'whatever', Key: 'k' }), { expiresIn: 60 });
