@@ -1,5 +1,6 @@
 /** Bucket operations: CreateBucket, HeadBucket, ListBuckets, DeleteBucket. */
 import {
+  BucketAlreadyExists,
   BucketAlreadyOwnedByYou,
   type BucketLocationConstraint,
   BucketNotEmpty,
@@ -63,8 +64,14 @@ export function createBucket(state: S3State, input: CreateBucketRequest, ctx: Re
   if (existing?.accountId === ctx.accountId && existing.region === 'us-east-1' && !input.CreateBucketConfiguration?.LocationConstraint) {
     return { Location: `/${name}` };
   }
+  if (existing && existing.accountId !== ctx.accountId) {
+    // Bucket names are global: another account's bucket (a 12-digit access key is its account id).
+    throw new BucketAlreadyExists(
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+      { BucketName: name },
+    );
+  }
   if (existing) {
-    // Standin has one owner per account; another account's bucket would be BucketAlreadyExists.
     throw new BucketAlreadyOwnedByYou('Your previous request to create the named bucket succeeded and you already own it.', {
       BucketName: name,
     });

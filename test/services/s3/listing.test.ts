@@ -7,11 +7,11 @@ import {
   type ListObjectsV2CommandOutput,
   ListObjectVersionsCommand,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { s3, uniqueName } from '../../support/clients.js';
+import { clientConfig, s3, uniqueName } from '../../support/clients.js';
 import { raw } from './raw-http.js';
 
 let client: S3Client;
@@ -119,6 +119,19 @@ describe('ListObjectsV2', () => {
 });
 
 describe('ListBuckets', () => {
+  it('answers BucketAlreadyExists (409) when another account owns the name', async () => {
+    const name = uniqueName('js-taken');
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    const other = new S3Client({
+      ...clientConfig(),
+      forcePathStyle: true,
+      credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' },
+    });
+    const error = (await other.send(new CreateBucketCommand({ Bucket: name })).catch((e: unknown) => e)) as S3ServiceException;
+    expect(error.name).toBe('BucketAlreadyExists');
+    expect(error.$metadata.httpStatusCode).toBe(409);
+  });
+
   it('answers 200 again when you re-create your own us-east-1 bucket', async () => {
     const name = uniqueName('js-again');
     await client.send(new CreateBucketCommand({ Bucket: name }));
