@@ -157,11 +157,11 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
   return range ? { out, range } : { out };
 }
 
-export function getObject(state: S3State, input: GetObjectRequest): GetObjectOutput {
+export async function getObject(state: S3State, input: GetObjectRequest): Promise<GetObjectOutput> {
   const bucket = requireBucket(state, input.Bucket);
   const obj = requireObject(bucket, input.Key);
   const { out, range } = describe(obj, input);
-  const body = range ? responseBody(obj.body, range.start, range.end) : responseBody(obj.body);
+  const body = range ? await responseBody(obj.body, range.start, range.end) : await responseBody(obj.body);
   if (obj.tags.length > 0) (out as GetObjectOutput).TagCount = obj.tags.length;
   return { ...(out as GetObjectOutput), Body: body as never };
 }
