@@ -17,7 +17,7 @@ import { type ChecksumAlgorithm, newChecksummer, parseAlgorithm } from '../../pr
 import { requireBucket } from './buckets.js';
 import { etagMatches, preconditionFailed, stripQuotes } from './conditions.js';
 import { storedMetadata } from './metadata.js';
-import { checkKey, checkWriteConditions, headersFrom, requireObject } from './objects.js';
+import { checkKey, checkStorageClass, checkWriteConditions, headersFrom, requireObject } from './objects.js';
 import { parseTaggingHeader } from './receive.js';
 import { putStored, type S3State, type StoredObject } from './state.js';
 import { type Body, readBody, sliceBody } from './storage.js';
@@ -110,7 +110,7 @@ export async function copyObject(state: S3State, input: CopyObjectRequest): Prom
     lastModified: new Date(),
     headers,
     metadata: replaceMeta ? storedMetadata(input.Metadata) : { ...src.metadata },
-    storageClass: input.StorageClass ?? (self ? src.storageClass : 'STANDARD'),
+    storageClass: input.StorageClass !== undefined ? checkStorageClass(input.StorageClass) : self ? src.storageClass : 'STANDARD',
     tags: input.TaggingDirective === 'REPLACE' ? parseTaggingHeader(input.Tagging) : [...src.tags],
   };
   if (algorithm) {

@@ -29,7 +29,7 @@ import { requireBucket } from './buckets.js';
 import { stripQuotes } from './conditions.js';
 import { digestBody, sourceObject } from './copy.js';
 import { storedMetadata } from './metadata.js';
-import { checkKey, checkWriteConditions, headersFrom } from './objects.js';
+import { checkKey, checkStorageClass, checkWriteConditions, headersFrom } from './objects.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, type MultipartUpload, putStored, releaseUpload, type S3State, type StoredObject, type UploadPart } from './state.js';
 import { concatBodies, releaseBody, sliceBody } from './storage.js';
@@ -69,7 +69,7 @@ export function createMultipartUpload(state: S3State, input: CreateMultipartUplo
     initiated: new Date(),
     headers: headersFrom(input),
     metadata: storedMetadata(input.Metadata),
-    storageClass: input.StorageClass ?? 'STANDARD',
+    storageClass: checkStorageClass(input.StorageClass),
     tags: parseTaggingHeader(input.Tagging),
     parts: new Map(),
   };

@@ -8,7 +8,9 @@ import {
   type GetObjectRequest,
   type HeadObjectOutput,
   type HeadObjectRequest,
+  InvalidObjectState,
   InvalidPartNumber,
+  InvalidStorageClass,
   KeyTooLongError,
   MalformedXML,
   NoSuchKey,
@@ -33,6 +35,35 @@ export function checkKey(key: string): void {
   const size = Buffer.byteLength(key, 'utf8');
   if (size > MAX_KEY_BYTES) {
     throw new KeyTooLongError('Your key is too long', { Size: String(size), MaxSizeAllowed: String(MAX_KEY_BYTES) });
+  }
+}
+
+/** Storage classes S3 accepts on upload (the model's StorageClass enum, directory-bucket and FSx ones aside). */
+const STORAGE_CLASSES = new Set([
+  'STANDARD',
+  'REDUCED_REDUNDANCY',
+  'STANDARD_IA',
+  'ONEZONE_IA',
+  'INTELLIGENT_TIERING',
+  'GLACIER',
+  'DEEP_ARCHIVE',
+  'OUTPOSTS',
+  'GLACIER_IR',
+  'SNOW',
+]);
+
+export function checkStorageClass(value: string | undefined): string {
+  if (value === undefined) return 'STANDARD';
+  if (!STORAGE_CLASSES.has(value)) {
+    throw new InvalidStorageClass('The storage class you specified is not valid', { StorageClassRequested: value });
+  }
+  return value;
+}
+
+/** Archived objects cannot be read until restored (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html). */
+function checkReadable(obj: StoredObject): void {
+  if (obj.storageClass === 'GLACIER' || obj.storageClass === 'DEEP_ARCHIVE') {
+    throw new InvalidObjectState("The operation is not valid for the object's storage class", { StorageClass: obj.storageClass });
   }
 }
 
@@ -93,7 +124,7 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
     lastModified: new Date(),
     headers: headersFrom(input),
     metadata: storedMetadata(input.Metadata),
-    storageClass: input.StorageClass ?? 'STANDARD',
+    storageClass: checkStorageClass(input.StorageClass),
     checksum: { ...received.checksum, type: 'FULL_OBJECT' },
     tags,
   };
@@ -160,6 +191,7 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
 export async function getObject(state: S3State, input: GetObjectRequest): Promise<GetObjectOutput> {
   const bucket = requireBucket(state, input.Bucket);
   const obj = requireObject(bucket, input.Key);
+  checkReadable(obj);
   const { out, range } = describe(obj, input);
   const body = range ? await responseBody(obj.body, range.start, range.end) : await responseBody(obj.body);
   if (obj.tags.length > 0) (out as GetObjectOutput).TagCount = obj.tags.length;

@@ -87,6 +87,17 @@ describe('PutObject and GetObject', () => {
     expect(head.WebsiteRedirectLocation).toBe('/other');
   });
 
+  it('rejects an unknown storage class and refuses to read GLACIER objects', async () => {
+    const bad = await fail(client.send(new PutObjectCommand({ Bucket: bucket, Key: 'sc', Body: 'x', StorageClass: 'NOPE' as never })));
+    expect(bad.name).toBe('InvalidStorageClass');
+    expect(bad.message).toBe('The storage class you specified is not valid');
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold', Body: 'x', StorageClass: 'GLACIER' }));
+    const cold = await fail(client.send(new GetObjectCommand({ Bucket: bucket, Key: 'cold' })));
+    expect(cold.name).toBe('InvalidObjectState');
+    expect(cold.$metadata.httpStatusCode).toBe(403);
+    expect((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cold' }))).StorageClass).toBe('GLACIER');
+  });
+
   it('applies response-* overrides on GET', async () => {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'ov.txt', Body: 'x', ContentType: 'text/plain' }));
     const got = await client.send(
