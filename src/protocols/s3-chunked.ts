@@ -4,7 +4,27 @@
  * `<hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n` … `0[;chunk-signature=…]\r\n[<name>:<value>\r\n]*\r\n`.
  * The chunk signatures are parsed and dropped; the trailer lines are collected for checksum validation.
  */
+import { createHash, createHmac, type Hash } from 'node:crypto';
 import type { AwsRequest } from '../runtime/request.js';
+
+/** What signed chunks (STREAMING-AWS4-HMAC-SHA256-PAYLOAD) are checked against: the seed signature's context. */
+export interface ChunkSigner {
+  signingKey: Buffer;
+  amzDate: string;
+  scope: string;
+  seedSignature: string;
+}
+
+/** Thrown when a chunk signature does not chain from the seed signature. */
+export class ChunkSignatureError extends Error {}
+
+const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
+
+/** https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html: each chunk signs the previous signature. */
+function chunkSignature(signer: ChunkSigner, previous: string, dataHash: string): string {
+  const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', signer.amzDate, signer.scope, previous, EMPTY_SHA256, dataHash].join('\n');
+  return createHmac('sha256', signer.signingKey).update(stringToSign).digest('hex');
+}
 
 /** Any `x-amz-content-sha256` starting with `STREAMING-`, or `aws-chunked` in Content-Encoding, means aws-chunked. */
 export function isAwsChunked(req: AwsRequest): boolean {
@@ -32,8 +52,21 @@ const CRLF = Buffer.from('\r\n');
  * Yields the decoded payload of an aws-chunked body; fills `trailers` (lower-cased names) once the last chunk
  * has been read. Lenient at the end, as the smithy encoder may stop right after `0\r\n`.
  */
-export async function* decodeAwsChunked(source: AsyncIterable<Buffer | string>, trailers: Record<string, string>): AsyncGenerator<Buffer> {
+export async function* decodeAwsChunked(
+  source: AsyncIterable<Buffer | string>,
+  trailers: Record<string, string>,
+  signer?: ChunkSigner,
+): AsyncGenerator<Buffer> {
   let pending: Buffer = Buffer.alloc(0);
+  let previous = signer?.seedSignature ?? '';
+  let given = '';
+  let hash: Hash | undefined;
+  const checkChunk = (dataHash: string) => {
+    if (!signer) return;
+    const expected = chunkSignature(signer, previous, dataHash);
+    if (expected !== given) throw new ChunkSignatureError('chunk signature mismatch');
+    previous = expected;
+  };
   /** Bytes of the current chunk still to pass through, then 2 for its CRLF. */
   let remaining = 0;
   let state: 'size' | 'data' | 'data-crlf' | 'trailer' | 'done' = 'size';
@@ -45,6 +78,7 @@ export async function* decodeAwsChunked(source: AsyncIterable<Buffer | string>, 
       if (state === 'data') {
         const take = Math.min(remaining, pending.length - offset);
         if (take > 0) {
+          hash?.update(pending.subarray(offset, offset + take));
           yield pending.subarray(offset, offset + take);
           offset += take;
           remaining -= take;
@@ -56,6 +90,7 @@ export async function* decodeAwsChunked(source: AsyncIterable<Buffer | string>, 
         if (pending.length - offset < 2) break;
         if (pending[offset] !== 13 || pending[offset + 1] !== 10) throw new ChunkedFramingError('chunk data not followed by CRLF');
         offset += 2;
+        if (hash) checkChunk(hash.digest('hex'));
         state = 'size';
       }
       if (state === 'done') {
@@ -70,9 +105,19 @@ export async function* decodeAwsChunked(source: AsyncIterable<Buffer | string>, 
       const line = pending.toString('latin1', offset, eol);
       offset = eol + 2;
       if (state === 'size') {
-        const sizeText = line.split(';')[0]?.trim() ?? '';
+        const [sizePart = '', ...extensions] = line.split(';');
+        const sizeText = sizePart.trim();
         if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw new ChunkedFramingError(`bad chunk size ${JSON.stringify(sizeText)}`);
         remaining = Number.parseInt(sizeText, 16);
+        if (signer) {
+          given =
+            extensions
+              .find((e) => e.trim().startsWith('chunk-signature='))
+              ?.trim()
+              .slice('chunk-signature='.length) ?? '';
+          hash = remaining > 0 ? createHash('sha256') : undefined;
+          if (remaining === 0) checkChunk(EMPTY_SHA256);
+        }
         state = remaining === 0 ? 'trailer' : 'data';
       } else if (state === 'trailer') {
         if (line === '') state = 'done';

@@ -7,6 +7,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { AwsRequest } from '../runtime/request.js';
+import type { ChunkSigner } from './s3-chunked.js';
 
 export interface SignatureProblem {
   code:
@@ -220,6 +221,18 @@ export function verifySigV4(req: AwsRequest, secrets: ReadonlyMap<string, string
   if ('code' in parsed) return parsed;
   const secret = secrets.get(parsed.accessKeyId);
   if (secret === undefined) return unknownKey(parsed.accessKeyId);
+  if (parsed.presigned) {
+    // Every x-amz-* header sent with a presigned URL must have been signed (aws-wire-checklist §2.2 [aws-snap]).
+    const unsigned = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-') && !parsed.signedHeaders.includes(h));
+    if (unsigned.length > 0) {
+      return {
+        code: 'AccessDenied',
+        status: 403,
+        message: 'There were headers present in the request which were not signed',
+        members: { HeadersNotSigned: unsigned.join(', ') },
+      };
+    }
+  }
   const headers = parsed.signedHeaders
     .map((name) => {
       const value = req.headers[name] ?? '';
@@ -380,4 +393,19 @@ export function checkSigV2Expiry(req: AwsRequest, now = new Date()): SignaturePr
     };
   }
   return undefined;
+}
+
+/** The context to check signed aws-chunked bodies against, for a header-signed STREAMING-AWS4-HMAC-SHA256-PAYLOAD request. */
+export function chunkSignerFor(req: AwsRequest, secrets: ReadonlyMap<string, string>): ChunkSigner | undefined {
+  if (!(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) return undefined;
+  const parsed = parse(req);
+  if (!parsed || 'code' in parsed || parsed.presigned) return undefined;
+  const secret = secrets.get(parsed.accessKeyId);
+  if (secret === undefined) return undefined;
+  return {
+    signingKey: signingKey(secret, parsed.date, parsed.region, parsed.service),
+    amzDate: parsed.amzDate,
+    scope: `${parsed.date}/${parsed.region}/${parsed.service}/aws4_request`,
+    seedSignature: parsed.signature,
+  };
 }

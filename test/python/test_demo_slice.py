@@ -28,9 +28,11 @@ def test_bucket_in_another_region_reports_its_location_constraint(client_factory
 def test_creating_an_owned_bucket_twice_is_bucket_already_owned_by_you(client_factory, unique):
     s3 = client_factory("s3")
     name = unique("demo")
-    s3.create_bucket(Bucket=name)
+    # Re-creating a us-east-1 bucket is idempotent on AWS; elsewhere it is a 409 (aws-wire-checklist §3).
+    config = {"LocationConstraint": "eu-west-1"}
+    s3.create_bucket(Bucket=name, CreateBucketConfiguration=config)
     with pytest.raises(ClientError) as err:
-        s3.create_bucket(Bucket=name)
+        s3.create_bucket(Bucket=name, CreateBucketConfiguration=config)
     assert err.value.response["Error"]["Code"] == "BucketAlreadyOwnedByYou"
     assert err.value.response["Error"]["BucketName"] == name
     assert err.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409

@@ -2,7 +2,9 @@
 import hashlib
 import os
 
+import boto3
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 MiB = 1024 * 1024
@@ -111,3 +113,27 @@ def test_get_object_attributes(s3, bucket):
     assert out["ETag"] == "5eb63bbbe01eeed093cb22bb8f5acdc3"
     assert out["ObjectSize"] == 11
     assert out["Checksum"]["ChecksumCRC32"] == "DUoRhQ=="
+
+
+def test_location_constraint_rules(client_factory, unique):
+    east = client_factory("s3")
+    with pytest.raises(ClientError) as err:
+        east.create_bucket(Bucket=unique("py-loc"), CreateBucketConfiguration={"LocationConstraint": "us-east-1"})
+    assert err.value.response["Error"]["Code"] == "InvalidLocationConstraint"
+    regional = boto3.client(
+        "s3",
+        endpoint_url=east.meta.endpoint_url,
+        region_name="eu-west-2",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=Config(retries={"max_attempts": 1}),
+    )
+    with pytest.raises(ClientError) as missing:
+        regional.create_bucket(Bucket=unique("py-loc"))
+    assert missing.value.response["Error"]["Code"] == "IllegalLocationConstraintException"
+    assert missing.value.response["Error"]["Message"] == (
+        "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to."
+    )
+    name = unique("py-loc")
+    regional.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+    assert regional.get_bucket_location(Bucket=name)["LocationConstraint"] == "eu-west-2"

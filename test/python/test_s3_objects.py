@@ -159,3 +159,35 @@ def test_list_objects_v1_and_versions_clean_up_a_bucket(s3, bucket):
     assert [(v["Key"], v["VersionId"], v["IsLatest"]) for v in versions] == [("v/1", "null", True), ("v/2", "null", True), ("v/3", "null", True)]
     s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in versions]})
     s3.delete_bucket(Bucket=bucket)
+
+
+@pytest.mark.parametrize(
+    "algorithm,member,expected",
+    [
+        ("SHA256", "ChecksumSHA256", "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="),
+        ("SHA1", "ChecksumSHA1", "Kq5sNclPz7QV2+lfQIuc6R7oRu0="),
+        ("CRC32", "ChecksumCRC32", "DUoRhQ=="),
+    ],
+)
+# CRC32C and CRC64NVME need botocore[crt] on the client side; the JS tests cover them.
+def test_flexible_checksums_are_stored_and_validated_on_get(s3, bucket, algorithm, member, expected):
+    put = s3.put_object(Bucket=bucket, Key=f"sum-{algorithm}", Body=b"hello world", ChecksumAlgorithm=algorithm)
+    assert put[member] == expected
+    got = s3.get_object(Bucket=bucket, Key=f"sum-{algorithm}", ChecksumMode="ENABLED")
+    assert got["Body"].read() == b"hello world"
+    assert got[member] == expected
+    head = s3.head_object(Bucket=bucket, Key=f"sum-{algorithm}", ChecksumMode="ENABLED")
+    assert head[member] == expected
+
+
+def test_wrong_checksum_is_bad_digest(s3, bucket):
+    with pytest.raises(ClientError) as err:
+        s3.put_object(Bucket=bucket, Key="bad", Body=b"hello world", ChecksumCRC32="AAAAAA==")
+    assert err.value.response["Error"]["Code"] == "BadDigest"
+    assert err.value.response["Error"]["Message"] == "The crc32 you specified did not match the calculated checksum."
+
+
+def test_too_long_key_is_key_too_long_error(s3, bucket):
+    with pytest.raises(ClientError) as err:
+        s3.put_object(Bucket=bucket, Key="k" * 1025, Body=b"x")
+    assert err.value.response["Error"]["Code"] == "KeyTooLongError"

@@ -41,11 +41,13 @@ describe('S3 buckets through the JS SDK', () => {
     await client.send(new DeleteBucketCommand({ Bucket: name }));
   });
 
-  it('throws BucketAlreadyOwnedByYou (409) when the bucket exists', async () => {
+  it('throws BucketAlreadyOwnedByYou (409) when a bucket outside us-east-1 exists', async () => {
     const client = s3();
     const name = uniqueName('js-dup');
-    await client.send(new CreateBucketCommand({ Bucket: name }));
-    const error = await client.send(new CreateBucketCommand({ Bucket: name })).catch((e: unknown) => e);
+    // Re-creating a us-east-1 bucket is idempotent on AWS; elsewhere it is a 409 (aws-wire-checklist §3).
+    const config = { LocationConstraint: 'eu-west-1' } as const;
+    await client.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: config }));
+    const error = await client.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: config })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BucketAlreadyOwnedByYou);
     expect((error as S3ServiceException).$metadata.httpStatusCode).toBe(409);
     await client.send(new DeleteBucketCommand({ Bucket: name }));

@@ -1,5 +1,6 @@
 /** Bucket operations: CreateBucket, HeadBucket, ListBuckets, DeleteBucket. */
 import {
+  BucketAlreadyExists,
   BucketAlreadyOwnedByYou,
   type BucketLocationConstraint,
   BucketNotEmpty,
@@ -10,7 +11,9 @@ import {
   type GetBucketLocationRequest,
   type HeadBucketOutput,
   type HeadBucketRequest,
+  IllegalLocationConstraintException,
   InvalidBucketName,
+  InvalidLocationConstraint,
   type ListBucketsOutput,
   type ListBucketsRequest,
   NoSuchBucket,
@@ -28,17 +31,52 @@ export function requireBucket(state: S3State, name: string): Bucket {
   return bucket;
 }
 
+/**
+ * LocationConstraint rules (aws-wire-checklist §3 [aws-snap]): us-east-1 takes no constraint; a regional endpoint
+ * (the request's signing region) needs its own region as the constraint. `EU` means eu-west-1.
+ */
+function checkLocation(constraint: string | undefined, requestRegion: string): string {
+  if (constraint === 'us-east-1' || constraint === 'aws-global') {
+    throw new InvalidLocationConstraint('The specified location-constraint is not valid', { LocationConstraint: constraint });
+  }
+  if (requestRegion !== 'us-east-1') {
+    if (!constraint) {
+      throw new IllegalLocationConstraintException(
+        'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.',
+      );
+    }
+    const effective = constraint === 'EU' ? 'eu-west-1' : constraint;
+    if (effective !== requestRegion) {
+      throw new IllegalLocationConstraintException(
+        `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+        { LocationConstraint: constraint },
+      );
+    }
+  }
+  return constraint === 'EU' ? 'eu-west-1' : (constraint ?? 'us-east-1');
+}
+
 export function createBucket(state: S3State, input: CreateBucketRequest, ctx: RequestContext): CreateBucketOutput {
   const name = input.Bucket;
   if (!isValidBucketName(name)) throw new InvalidBucketName('The specified bucket is not valid.', { BucketName: name });
   const existing = state.buckets.get(name);
+  // Re-creating your own us-east-1 bucket answers 200 again; elsewhere it is a 409 (aws-wire-checklist §3 [aws-snap]).
+  if (existing?.accountId === ctx.accountId && existing.region === 'us-east-1' && !input.CreateBucketConfiguration?.LocationConstraint) {
+    return { Location: `/${name}` };
+  }
+  if (existing && existing.accountId !== ctx.accountId) {
+    // Bucket names are global: another account's bucket (a 12-digit access key is its account id).
+    throw new BucketAlreadyExists(
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+      { BucketName: name },
+    );
+  }
   if (existing) {
-    // Standin has one owner per account; another account's bucket would be BucketAlreadyExists.
     throw new BucketAlreadyOwnedByYou('Your previous request to create the named bucket succeeded and you already own it.', {
       BucketName: name,
     });
   }
-  const region = input.CreateBucketConfiguration?.LocationConstraint ?? 'us-east-1';
+  const region = checkLocation(input.CreateBucketConfiguration?.LocationConstraint, ctx.region);
   state.buckets.set(name, newBucket(name, String(region), ctx.accountId));
   return { Location: `/${name}` };
 }
@@ -49,12 +87,27 @@ export function headBucket(state: S3State, input: HeadBucketRequest): HeadBucket
   return { BucketRegion: bucket.region };
 }
 
-export function listBuckets(state: S3State, _input: ListBucketsRequest, ctx: RequestContext): ListBucketsOutput {
-  const buckets = [...state.buckets.values()]
+/**
+ * ListBuckets with Prefix, BucketRegion, MaxBuckets and an opaque ContinuationToken (the last name returned).
+ * Without MaxBuckets every bucket is listed in one page, as before pagination existed.
+ */
+export function listBuckets(state: S3State, input: ListBucketsRequest, ctx: RequestContext): ListBucketsOutput {
+  const after = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : '';
+  const all = [...state.buckets.values()]
     .filter((b) => b.accountId === ctx.accountId)
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region }));
-  return { Buckets: buckets, Owner: owner(ctx.accountId) };
+    .filter((b) => (input.Prefix ? b.name.startsWith(input.Prefix) : true))
+    .filter((b) => (input.BucketRegion ? b.region === input.BucketRegion : true))
+    .filter((b) => b.name > after)
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const page = input.MaxBuckets !== undefined ? all.slice(0, input.MaxBuckets) : all;
+  const out: ListBucketsOutput = {
+    Buckets: page.map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region })),
+    Owner: owner(ctx.accountId),
+  };
+  const last = page.at(-1);
+  if (page.length < all.length && last) out.ContinuationToken = Buffer.from(last.name, 'utf8').toString('base64');
+  if (input.Prefix !== undefined) out.Prefix = input.Prefix;
+  return out;
 }
 
 export function deleteBucket(state: S3State, input: DeleteBucketRequest): void {

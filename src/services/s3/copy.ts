@@ -16,7 +16,8 @@ import {
 import { type ChecksumAlgorithm, newChecksummer, parseAlgorithm } from '../../protocols/s3-checksums.js';
 import { requireBucket } from './buckets.js';
 import { etagMatches, preconditionFailed, stripQuotes } from './conditions.js';
-import { checkKey, checkWriteConditions, headersFrom, requireObject } from './objects.js';
+import { storedMetadata } from './metadata.js';
+import { checkKey, checkStorageClass, checkWriteConditions, headersFrom, requireObject } from './objects.js';
 import { parseTaggingHeader } from './receive.js';
 import { putStored, type S3State, type StoredObject } from './state.js';
 import { type Body, readBody, sliceBody } from './storage.js';
@@ -108,8 +109,8 @@ export async function copyObject(state: S3State, input: CopyObjectRequest): Prom
     etag: digest ? `"${digest.md5}"` : src.etag,
     lastModified: new Date(),
     headers,
-    metadata: replaceMeta ? (input.Metadata ?? {}) : { ...src.metadata },
-    storageClass: input.StorageClass ?? (self ? src.storageClass : 'STANDARD'),
+    metadata: replaceMeta ? storedMetadata(input.Metadata) : { ...src.metadata },
+    storageClass: input.StorageClass !== undefined ? checkStorageClass(input.StorageClass) : self ? src.storageClass : 'STANDARD',
     tags: input.TaggingDirective === 'REPLACE' ? parseTaggingHeader(input.Tagging) : [...src.tags],
   };
   if (algorithm) {

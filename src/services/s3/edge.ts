@@ -11,6 +11,7 @@ import type { AwsRequest, AwsResponse, RequestContext } from '../../runtime/requ
 import { addCorsHeaders, preflight } from './cors.js';
 import { postObject } from './post-object.js';
 import type { S3State } from './state.js';
+import { verificationSecrets } from './verification.js';
 
 /** The bucket and key a request addresses, path style or virtual-hosted. */
 export function addressOf(req: AwsRequest): { bucket?: string; key?: string } {
@@ -31,21 +32,6 @@ export function addressOf(req: AwsRequest): { bucket?: string; key?: string } {
   return key === '' ? { bucket: decode(path.slice(0, slash)) } : { bucket: decode(path.slice(0, slash)), key: decode(key) };
 }
 
-/** Credentials S3 accepts when verifying: STANDIN_S3_CREDENTIALS=`AKID:SECRET[,AKID:SECRET…]`, default `test:test`. */
-export function verificationSecrets(env: NodeJS.ProcessEnv = process.env): ReadonlyMap<string, string> | undefined {
-  if (env.STANDIN_S3_VERIFY_SIGNATURES !== '1') return undefined;
-  const pairs = (env.STANDIN_S3_CREDENTIALS ?? 'test:test')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return new Map(
-    pairs.map((p) => {
-      const colon = p.indexOf(':');
-      return [p.slice(0, colon), p.slice(colon + 1)] as [string, string];
-    }),
-  );
-}
-
 const toError = (p: SignatureProblem): AwsServiceError => new AwsServiceError(p.code, p.status, 'client', p.message, p.members);
 
 const isPostForm = (req: AwsRequest): boolean =>
@@ -56,6 +42,10 @@ export async function intercept(state: S3State, req: AwsRequest, ctx: RequestCon
   if (req.method === 'OPTIONS' && bucket) return preflight(state, bucket, req, key === undefined ? 'BUCKET' : 'OBJECT');
   const secrets = verificationSecrets();
   if (bucket && key === undefined && isPostForm(req)) return postObject(state, bucket, req, ctx, secrets);
+  // x-amz-expected-bucket-owner: a bucket owned by another account answers 403.
+  const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
+  const owned = bucket !== undefined ? state.buckets.get(bucket) : undefined;
+  if (expectedOwner !== undefined && owned && owned.accountId !== expectedOwner) throw new AccessDenied('Access Denied');
   const expired = checkPresignedExpiry(req) ?? checkSigV2Expiry(req);
   if (expired) throw toError(expired);
   if (secrets) {

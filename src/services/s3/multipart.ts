@@ -28,7 +28,8 @@ import type { RequestContext } from '../../runtime/request.js';
 import { requireBucket } from './buckets.js';
 import { stripQuotes } from './conditions.js';
 import { digestBody, sourceObject } from './copy.js';
-import { checkKey, checkWriteConditions, headersFrom } from './objects.js';
+import { storedMetadata } from './metadata.js';
+import { checkKey, checkStorageClass, checkWriteConditions, headersFrom } from './objects.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, type MultipartUpload, putStored, releaseUpload, type S3State, type StoredObject, type UploadPart } from './state.js';
 import { concatBodies, releaseBody, sliceBody } from './storage.js';
@@ -67,8 +68,8 @@ export function createMultipartUpload(state: S3State, input: CreateMultipartUplo
     key: input.Key,
     initiated: new Date(),
     headers: headersFrom(input),
-    metadata: input.Metadata ?? {},
-    storageClass: input.StorageClass ?? 'STANDARD',
+    metadata: storedMetadata(input.Metadata),
+    storageClass: checkStorageClass(input.StorageClass),
     tags: parseTaggingHeader(input.Tagging),
     parts: new Map(),
   };

@@ -8,7 +8,9 @@ import {
   type GetObjectRequest,
   type HeadObjectOutput,
   type HeadObjectRequest,
+  InvalidObjectState,
   InvalidPartNumber,
+  InvalidStorageClass,
   KeyTooLongError,
   MalformedXML,
   NoSuchKey,
@@ -21,9 +23,10 @@ import type { RequestContext } from '../../runtime/request.js';
 import { formatHttpDate } from '../../runtime/timestamps.js';
 import { requireBucket } from './buckets.js';
 import { type ByteRange, checkConditions, etagMatches, parseRange, preconditionFailed } from './conditions.js';
+import { sentMetadata, storedMetadata } from './metadata.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { type Bucket, deleteStored, type ObjectHeaders, putStored, type S3State, type StoredObject } from './state.js';
-import { readBody, releaseBody } from './storage.js';
+import { releaseBody, responseBody } from './storage.js';
 
 export const MAX_KEY_BYTES = 1024;
 
@@ -32,6 +35,35 @@ export function checkKey(key: string): void {
   const size = Buffer.byteLength(key, 'utf8');
   if (size > MAX_KEY_BYTES) {
     throw new KeyTooLongError('Your key is too long', { Size: String(size), MaxSizeAllowed: String(MAX_KEY_BYTES) });
+  }
+}
+
+/** Storage classes S3 accepts on upload (the model's StorageClass enum, directory-bucket and FSx ones aside). */
+const STORAGE_CLASSES = new Set([
+  'STANDARD',
+  'REDUCED_REDUNDANCY',
+  'STANDARD_IA',
+  'ONEZONE_IA',
+  'INTELLIGENT_TIERING',
+  'GLACIER',
+  'DEEP_ARCHIVE',
+  'OUTPOSTS',
+  'GLACIER_IR',
+  'SNOW',
+]);
+
+export function checkStorageClass(value: string | undefined): string {
+  if (value === undefined) return 'STANDARD';
+  if (!STORAGE_CLASSES.has(value)) {
+    throw new InvalidStorageClass('The storage class you specified is not valid', { StorageClassRequested: value });
+  }
+  return value;
+}
+
+/** Archived objects cannot be read until restored (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html). */
+function checkReadable(obj: StoredObject): void {
+  if (obj.storageClass === 'GLACIER' || obj.storageClass === 'DEEP_ARCHIVE') {
+    throw new InvalidObjectState("The operation is not valid for the object's storage class", { StorageClass: obj.storageClass });
   }
 }
 
@@ -91,8 +123,8 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
     etag: `"${received.md5.toString('hex')}"`,
     lastModified: new Date(),
     headers: headersFrom(input),
-    metadata: input.Metadata ?? {},
-    storageClass: input.StorageClass ?? 'STANDARD',
+    metadata: storedMetadata(input.Metadata),
+    storageClass: checkStorageClass(input.StorageClass),
     checksum: { ...received.checksum, type: 'FULL_OBJECT' },
     tags,
   };
@@ -145,7 +177,7 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
   const expires = input.ResponseExpires ? formatHttpDate(input.ResponseExpires) : h.expires;
   if (expires !== undefined) out.Expires = expires as never;
   if (h.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = h.websiteRedirectLocation;
-  if (Object.keys(obj.metadata).length > 0) out.Metadata = obj.metadata;
+  if (Object.keys(obj.metadata).length > 0) out.Metadata = sentMetadata(obj.metadata);
   // S3 omits the storage class header for STANDARD objects.
   if (obj.storageClass !== 'STANDARD') out.StorageClass = obj.storageClass as ObjectStorageClass;
   // A checksum describes the whole object: never on a range or a part (aws-wire-checklist §1.7).
@@ -156,11 +188,12 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
   return range ? { out, range } : { out };
 }
 
-export function getObject(state: S3State, input: GetObjectRequest): GetObjectOutput {
+export async function getObject(state: S3State, input: GetObjectRequest): Promise<GetObjectOutput> {
   const bucket = requireBucket(state, input.Bucket);
   const obj = requireObject(bucket, input.Key);
+  checkReadable(obj);
   const { out, range } = describe(obj, input);
-  const body = range ? readBody(obj.body, range.start, range.end) : readBody(obj.body);
+  const body = range ? await responseBody(obj.body, range.start, range.end) : await responseBody(obj.body);
   if (obj.tags.length > 0) (out as GetObjectOutput).TagCount = obj.tags.length;
   return { ...(out as GetObjectOutput), Body: body as never };
 }

@@ -10,6 +10,7 @@ import { AwsServiceError } from '../../runtime/errors.js';
 import type { AwsRequest, AwsResponse, RequestContext } from '../../runtime/request.js';
 import { escapeXmlText as escapeXml } from '../../runtime/xml-write.js';
 import { requireBucket } from './buckets.js';
+import { storedMetadata } from './metadata.js';
 import { checkKey, headersFrom } from './objects.js';
 import { parseTaggingHeader, receiveBody } from './receive.js';
 import { putStored, type S3State, type StoredObject } from './state.js';
@@ -129,7 +130,7 @@ export async function postObject(
       ContentEncoding: fields.get('content-encoding'),
       Expires: fields.get('expires'),
     }),
-    metadata,
+    metadata: storedMetadata(metadata),
     storageClass: fields.get('x-amz-storage-class') ?? 'STANDARD',
     checksum: { ...received.checksum, type: 'FULL_OBJECT' },
     tags: parseTaggingHeader(fields.get('tagging')),

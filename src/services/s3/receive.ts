@@ -3,7 +3,14 @@
  * checksum validation, all while the bytes stream to storage (aws-wire-checklist §1).
  */
 import type { Readable } from 'node:stream';
-import { BadDigest, IncompleteBody, InvalidDigest, InvalidRequest } from '../../../generated/s3/index.js';
+import {
+  BadDigest,
+  IncompleteBody,
+  InvalidDigest,
+  InvalidRequest,
+  SignatureDoesNotMatch,
+  XAmzContentSHA256Mismatch,
+} from '../../../generated/s3/index.js';
 import {
   CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
@@ -11,10 +18,12 @@ import {
   isWellFormedChecksum,
   parseAlgorithm,
 } from '../../protocols/s3-checksums.js';
-import { ChunkedFramingError, decodeAwsChunked, isAwsChunked } from '../../protocols/s3-chunked.js';
+import { ChunkedFramingError, ChunkSignatureError, decodeAwsChunked, isAwsChunked } from '../../protocols/s3-chunked.js';
+import { chunkSignerFor } from '../../protocols/s3-sigv4.js';
 import type { AwsRequest } from '../../runtime/request.js';
 import { type Ingested, ingest, releaseBody } from './storage.js';
 import { checkTags } from './tagging.js';
+import { verificationSecrets } from './verification.js';
 
 export interface Received extends Ingested {
   /** The checksum the client declared (header, query or trailer), verified; else the default CRC64NVME. */
@@ -64,15 +73,28 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
   }
   const algorithm = headerAlg ?? trailerAlg ?? options.uploadAlgorithm ?? 'CRC64NVME';
 
+  // A signed payload (64 hex digits in x-amz-content-sha256, as botocore sends over http) is checked too.
+  const contentSha = req.headers['x-amz-content-sha256'];
+  const payloadHash =
+    options.source === undefined && contentSha && /^[0-9a-f]{64}$/i.test(contentSha) ? contentSha.toLowerCase() : undefined;
   const trailers: Record<string, string> = {};
   const raw: AsyncIterable<Buffer | string | Uint8Array> = options.source ?? body ?? (async function* () {})();
   const chunked = options.source === undefined && isAwsChunked(req);
-  const source = chunked ? decodeAwsChunked(raw as AsyncIterable<Buffer>, trailers) : raw;
+  const secrets = verificationSecrets();
+  const signer = chunked && secrets ? chunkSignerFor(req, secrets) : undefined;
+  const source = chunked ? decodeAwsChunked(raw as AsyncIterable<Buffer>, trailers, signer) : raw;
   let ingested: Ingested;
   try {
-    ingested = await ingest(source, [...new Set([algorithm, ...(options.alsoCompute ?? [])])]);
+    ingested = await ingest(source, [
+      ...new Set<ChecksumAlgorithm>([algorithm, ...(options.alsoCompute ?? []), ...(payloadHash ? ['SHA256' as const] : [])]),
+    ]);
   } catch (error) {
     if (error instanceof ChunkedFramingError) throw new IncompleteBody('The request body terminated unexpectedly');
+    if (error instanceof ChunkSignatureError) {
+      throw new SignatureDoesNotMatch(
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      );
+    }
     throw error;
   }
   try {
@@ -85,6 +107,15 @@ export async function receiveBody(body: Readable | undefined, req: AwsRequest, o
         ExpectedDigest: contentMd5,
         CalculatedDigest: ingested.md5.toString('base64'),
       });
+    }
+    if (payloadHash) {
+      const actual = Buffer.from(ingested.checksums.SHA256 ?? '', 'base64').toString('hex');
+      if (actual !== payloadHash) {
+        throw new XAmzContentSHA256Mismatch("The provided 'x-amz-content-sha256' header does not match what was computed.", {
+          ClientComputedContentSHA256: payloadHash,
+          S3ComputedContentSHA256: actual,
+        });
+      }
     }
     const computed = ingested.checksums[algorithm] as string;
     let expected = headerValue;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, unlink, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -175,6 +176,13 @@ export function readBody(body: Body, start = 0, end = body.size - 1): Readable {
     if (!released) releaseBody(view);
     released = true;
   };
+  const [only] = view.segments;
+  if (view.segments.length === 1 && only?.kind === 'file') {
+    // One file range (every single-part object): the file stream itself, with large reads.
+    const direct = createReadStream(only.file.path, { start: only.start, end: only.start + only.size - 1, highWaterMark: 1024 * 1024 });
+    direct.once('close', release);
+    return direct;
+  }
   async function* generate(): AsyncGenerator<Buffer> {
     try {
       for (const s of view.segments) {
@@ -198,6 +206,53 @@ export function readBody(body: Body, start = 0, end = body.size - 1): Readable {
   stream.once('close', release);
   return stream;
 }
+
+/**
+ * What GetObject sends: bytes held in memory go out as one buffer (no stream machinery on the hot path for small
+ * objects); file-backed ranges stream.
+ */
+export async function responseBody(body: Body, start = 0, end = body.size - 1): Promise<Uint8Array | Readable> {
+  if (body.segments.every((s) => s.kind === 'memory')) {
+    const view = sliceBody(body, start, end);
+    const parts = view.segments.map((s) => (s as { data: Buffer }).data);
+    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  }
+  const length = end - start + 1;
+  if (length <= SMALL_FILE_READ) {
+    // A few MiB from a file: one positioned read beats a stream pipeline; the read holds a reference meanwhile.
+    const view = sliceBody(body, start, end);
+    try {
+      const out = Buffer.allocUnsafe(length);
+      let at = 0;
+      for (const s of view.segments) {
+        if (s.kind === 'memory') {
+          s.data.copy(out, at);
+          at += s.data.length;
+        } else {
+          const handle = await open(s.file.path, 'r');
+          try {
+            let done = 0;
+            while (done < s.size) {
+              const { bytesRead } = await handle.read(out, at + done, s.size - done, s.start + done);
+              if (bytesRead === 0) break;
+              done += bytesRead;
+            }
+          } finally {
+            await handle.close();
+          }
+          at += s.size;
+        }
+      }
+      return out;
+    } finally {
+      releaseBody(view);
+    }
+  }
+  return readBody(body, start, end);
+}
+
+/** File-backed ranges up to this size are read in one go rather than streamed. */
+const SMALL_FILE_READ = 4 * 1024 * 1024;
 
 /** The whole body in memory, for the small documents S3 reads back (never used on object GET paths). */
 export async function bodyBytes(body: Body): Promise<Buffer> {

@@ -167,6 +167,26 @@ describe('multipart uploads', () => {
     expect(gone.$metadata.httpStatusCode).toBe(404);
   });
 
+  it('refuses CompleteMultipartUpload with If-None-Match * once the key exists', async () => {
+    const key = uniqueName('cond-mpu');
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+    const p1 = await client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: 1, Body: 'only part' }));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'won the race' }));
+    const error = await fail(
+      client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId,
+          IfNoneMatch: '*',
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }] },
+        }),
+      ),
+    );
+    expect(error.name).toBe('PreconditionFailed');
+    expect(error.$metadata.httpStatusCode).toBe(412);
+  });
+
   it('lists uploads in progress', async () => {
     const key = uniqueName('inflight');
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
@@ -284,6 +304,15 @@ describe('multipart uploads', () => {
     // The SDK skips validating "-N" checksums, so a full GET with checksum mode must still succeed.
     const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'crc-mpu', ChecksumMode: 'ENABLED' }));
     expect((await got.Body?.transformToByteArray())?.length).toBe(part.length + 3);
+    const attrs = await client.send(
+      new GetObjectAttributesCommand({ Bucket: bucket, Key: 'crc-mpu', ObjectAttributes: ['ObjectParts', 'Checksum'] }),
+    );
+    expect(attrs.ObjectParts?.TotalPartsCount).toBe(2);
+    expect(attrs.ObjectParts?.Parts?.map((p) => [p.PartNumber, p.Size, p.ChecksumCRC32])).toEqual([
+      [1, part.length, p1.ChecksumCRC32],
+      [2, 3, p2.ChecksumCRC32],
+    ]);
+    expect(attrs.Checksum?.ChecksumType).toBe('COMPOSITE');
   });
 
   it('combines part CRC64NVMEs into the full-object checksum of the bytes', async () => {

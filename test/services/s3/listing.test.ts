@@ -1,16 +1,17 @@
 /** ListObjectsV2, ListObjects (v1) and ListObjectVersions through the JS SDK v3. */
 import {
   CreateBucketCommand,
+  ListBucketsCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   ListObjectVersionsCommand,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { s3, uniqueName } from '../../support/clients.js';
+import { clientConfig, s3, uniqueName } from '../../support/clients.js';
 import { raw } from './raw-http.js';
 
 let client: S3Client;
@@ -114,6 +115,39 @@ describe('ListObjectsV2', () => {
       [500, false],
     ]);
     expect(seen).toEqual(keys);
+  });
+});
+
+describe('ListBuckets', () => {
+  it('answers BucketAlreadyExists (409) when another account owns the name', async () => {
+    const name = uniqueName('js-taken');
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    const other = new S3Client({
+      ...clientConfig(),
+      forcePathStyle: true,
+      credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' },
+    });
+    const error = (await other.send(new CreateBucketCommand({ Bucket: name })).catch((e: unknown) => e)) as S3ServiceException;
+    expect(error.name).toBe('BucketAlreadyExists');
+    expect(error.$metadata.httpStatusCode).toBe(409);
+  });
+
+  it('answers 200 again when you re-create your own us-east-1 bucket', async () => {
+    const name = uniqueName('js-again');
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    const again = await client.send(new CreateBucketCommand({ Bucket: name }));
+    expect(again.Location).toBe(`/${name}`);
+  });
+
+  it('filters by prefix and pages with MaxBuckets and a continuation token', async () => {
+    const prefix = uniqueName('lb');
+    for (const n of ['a', 'b', 'c']) await client.send(new CreateBucketCommand({ Bucket: `${prefix}-${n}` }));
+    const first = await client.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2 }));
+    expect(first.Buckets?.map((b) => b.Name)).toEqual([`${prefix}-a`, `${prefix}-b`]);
+    expect(first.Prefix).toBe(prefix);
+    const second = await client.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
+    expect(second.Buckets?.map((b) => b.Name)).toEqual([`${prefix}-c`]);
+    expect(second.ContinuationToken).toBeUndefined();
   });
 });
 

@@ -87,6 +87,17 @@ describe('PutObject and GetObject', () => {
     expect(head.WebsiteRedirectLocation).toBe('/other');
   });
 
+  it('rejects an unknown storage class and refuses to read GLACIER objects', async () => {
+    const bad = await fail(client.send(new PutObjectCommand({ Bucket: bucket, Key: 'sc', Body: 'x', StorageClass: 'NOPE' as never })));
+    expect(bad.name).toBe('InvalidStorageClass');
+    expect(bad.message).toBe('The storage class you specified is not valid');
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold', Body: 'x', StorageClass: 'GLACIER' }));
+    const cold = await fail(client.send(new GetObjectCommand({ Bucket: bucket, Key: 'cold' })));
+    expect(cold.name).toBe('InvalidObjectState');
+    expect(cold.$metadata.httpStatusCode).toBe(403);
+    expect((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cold' }))).StorageClass).toBe('GLACIER');
+  });
+
   it('applies response-* overrides on GET', async () => {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'ov.txt', Body: 'x', ContentType: 'text/plain' }));
     const got = await client.send(
@@ -126,6 +137,14 @@ describe('PutObject and GetObject', () => {
     expect((error as unknown as { Key: string }).Key).toBe('missing');
     const head = await fail(client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'missing' })));
     expect(head.name).toBe('NotFound');
+  });
+
+  it('answers 403 when x-amz-expected-bucket-owner names another account', async () => {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'owned', Body: 'x' }));
+    const error = await fail(client.send(new GetObjectCommand({ Bucket: bucket, Key: 'owned', ExpectedBucketOwner: '111122223333' })));
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    const mine = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'owned', ExpectedBucketOwner: '000000000000' }));
+    expect(await mine.Body?.transformToString()).toBe('x');
   });
 
   it('throws NoSuchBucket for an object in a missing bucket', async () => {

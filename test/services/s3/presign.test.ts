@@ -2,6 +2,8 @@
  * Presigned URLs and SigV4 verification. Verification runs on a private server started with
  * STANDIN_S3_VERIFY_SIGNATURES=1; the shared server (no verification) still enforces X-Amz-Expires.
  */
+
+import { createHash, createHmac } from 'node:crypto';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -96,6 +98,71 @@ describe('SigV4 verification (STANDIN_S3_VERIFY_SIGNATURES=1)', () => {
       r.end();
     });
     expect(status).toBe(200);
+  });
+
+  it('checks the chained chunk signatures of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD upload', async () => {
+    const client = verifying('test', 'test');
+    const bucket = uniqueName('chunks');
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const url = new URL(server.endpoint);
+    const hmac = (k: Buffer | string, d: string) => createHmac('sha256', k).update(d).digest();
+    const upload = async (tamper: boolean) => {
+      // SigV4 by hand (the spec's steps), seeded for streaming chunks.
+      const amzDate = new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+      const day = amzDate.slice(0, 8);
+      const scope = `${day}/us-east-1/s3/aws4_request`;
+      const path = `/${bucket}/signed-chunks`;
+      const headers: Record<string, string> = {
+        host: url.host,
+        'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+        'x-amz-date': amzDate,
+        'x-amz-decoded-content-length': '11',
+      };
+      const names = Object.keys(headers).sort();
+      const canonical = [
+        'PUT',
+        path,
+        '',
+        ...names.map((n) => `${n}:${headers[n]}`),
+        '',
+        names.join(';'),
+        headers['x-amz-content-sha256'],
+      ].join('\n');
+      const key = hmac(hmac(hmac(hmac('AWS4test', day), 'us-east-1'), 's3'), 'aws4_request');
+      const seed = hmac(
+        key,
+        ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n'),
+      ).toString('hex');
+      headers.authorization = `AWS4-HMAC-SHA256 Credential=test/${scope}, SignedHeaders=${names.join(';')}, Signature=${seed}`;
+      const hex = (d: string) => createHash('sha256').update(d).digest('hex');
+      let previous = seed;
+      const chunk = (data: string) => {
+        const sig = createHmac('sha256', key)
+          .update(['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, hex(''), hex(data)].join('\n'))
+          .digest('hex');
+        previous = sig;
+        return `${data.length.toString(16)};chunk-signature=${tamper && data !== '' ? '0'.repeat(64) : sig}\r\n${data}\r\n`;
+      };
+      const body = chunk('hello world') + chunk('');
+      return raw('PUT', path, { headers: { ...headers, 'content-encoding': 'aws-chunked' }, body }, server.endpoint);
+    };
+    const good = await upload(false);
+    expect(good.status).toBe(200);
+    const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'signed-chunks' }));
+    expect(await got.Body?.transformToString()).toBe('hello world');
+    const bad = await upload(true);
+    expect(bad.status).toBe(403);
+    expect(bad.body.toString()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
+  it('refuses x-amz-* headers that a presigned URL did not sign', async () => {
+    const url = await getSignedUrl(verifying('test', 'test'), new GetObjectCommand({ Bucket: 'whatever', Key: 'k' }), { expiresIn: 60 });
+    const res = await fetch(url, { headers: { 'x-amz-meta-extra': '1' } });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Message>There were headers present in the request which were not signed</Message>');
   });
 
   it('rejects a tampered presigned URL with SignatureDoesNotMatch', async () => {

@@ -18,8 +18,8 @@ export interface RawOptions {
   expectContinue?: boolean;
 }
 
-export function raw(method: string, path: string, options: RawOptions = {}): Promise<Raw> {
-  const url = new URL(endpoint());
+export function raw(method: string, path: string, options: RawOptions = {}, base: string = endpoint()): Promise<Raw> {
+  const url = new URL(base);
   const headers: Record<string, string> = { host: options.host ?? url.host, ...options.headers };
   if (options.expectContinue) headers.expect = '100-continue';
   const parts = options.body === undefined ? [] : Array.isArray(options.body) ? options.body : [Buffer.from(options.body)];

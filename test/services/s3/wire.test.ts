@@ -106,6 +106,14 @@ describe('object bodies on the wire', () => {
     expect(res.body.toString()).toContain('<Code>IncompleteBody</Code>');
   });
 
+  it('answers XAmzContentSHA256Mismatch when a signed payload hash does not match the body', async () => {
+    const res = await raw('PUT', `/${bucket}/sha`, { headers: { 'x-amz-content-sha256': 'a'.repeat(64) }, body: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
+    const good = createHash('sha256').update('x').digest('hex');
+    expect((await raw('PUT', `/${bucket}/sha`, { headers: { 'x-amz-content-sha256': good }, body: 'x' })).status).toBe(200);
+  });
+
   it('answers InvalidRequest for a checksum header of the wrong length', async () => {
     const res = await raw('PUT', `/${bucket}/badsum`, { headers: { 'x-amz-checksum-sha256': 'AAAAAA==' }, body: 'x' });
     expect(res.status).toBe(400);
@@ -121,6 +129,16 @@ describe('object bodies on the wire', () => {
     expect(got.body.equals(big)).toBe(true);
     const part = await raw('GET', `/${bucket}/big`, { headers: { range: 'bytes=1000000-1000009' } });
     expect(part.body.equals(big.subarray(1_000_000, 1_000_010))).toBe(true);
+  });
+
+  it('stores raw UTF-8 metadata decoded and answers it RFC 2047-encoded', async () => {
+    const value = Buffer.from('Grüße ✓', 'utf8').toString('latin1');
+    expect(
+      (await raw('PUT', `/${bucket}/meta-utf8`, { headers: { 'x-amz-meta-name': value, 'x-amz-meta-Mixed': 'A' }, body: 'x' })).status,
+    ).toBe(200);
+    const head = await raw('HEAD', `/${bucket}/meta-utf8`);
+    expect(head.headers['x-amz-meta-name']).toBe(`=?UTF-8?B?${Buffer.from('Grüße ✓').toString('base64')}?=`);
+    expect(head.headers['x-amz-meta-mixed']).toBe('A');
   });
 
   it('never shows a torn body to a reader while the key is replaced', async () => {
