@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDynamoDB } from './dynamodb.js';
 import { installPeers } from './peers.js';
 import { measureStartup, summarize } from './startup.js';
 import { table } from './stats.js';
@@ -33,3 +34,9 @@ console.log(report);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'dynamodb') {
+  const ddb = await benchDynamoDB(root, standinArgv, peers);
+  console.log(ddb);
+  writeFileSync(join(root, 'bench/results/dynamodb.md'), `${ddb}\n`);
+}
