@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -145,6 +146,12 @@ async function createTable(client: DynamoDBClient, TableName: string): Promise<v
       ],
     }),
   );
+  // dynalite keeps a new table CREATING for a while; wait until it is ACTIVE.
+  for (let i = 0; i < 600; i++) {
+    const out = await client.send(new DescribeTableCommand({ TableName }));
+    if (out.Table?.TableStatus === 'ACTIVE') return;
+    await sleep(50);
+  }
 }
 
 async function runServer(name: string, argv: string[], items: number): Promise<ServerResult> {
