@@ -23,6 +23,8 @@ import {
   DynamoDBServiceBase,
   type ExecuteStatementInput,
   type ExecuteStatementOutput,
+  type ExecuteTransactionInput,
+  type ExecuteTransactionOutput,
   type GetItemInput,
   type GetItemOutput,
   type ListTablesInput,
@@ -52,7 +54,7 @@ import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { batchGetItem, batchWriteItem } from './batch.js';
 import { deleteItem, getItem, putItem, updateItem } from './items.js';
-import { batchExecuteStatement, executeStatement } from './partiql/execute.js';
+import { batchExecuteStatement, executeStatement, executeTransaction } from './partiql/execute.js';
 import { query, scan } from './query-scan.js';
 import { DynamoDBState } from './state.js';
 import {
@@ -173,5 +175,9 @@ export class DynamoDBService extends DynamoDBServiceBase {
 
   override async batchExecuteStatement(input: BatchExecuteStatementInput, ctx: RequestContext): Promise<BatchExecuteStatementOutput> {
     return batchExecuteStatement(this.state(ctx), input);
+  }
+
+  override async executeTransaction(input: ExecuteTransactionInput, ctx: RequestContext): Promise<ExecuteTransactionOutput> {
+    return executeTransaction(this.state(ctx), input);
   }
 }

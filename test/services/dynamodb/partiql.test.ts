@@ -1,5 +1,11 @@
 /** ExecuteStatement and BatchExecuteStatement (PartiQL) through the JS SDK v3. */
-import { type AttributeValue, BatchExecuteStatementCommand, ExecuteStatementCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  BatchExecuteStatementCommand,
+  ExecuteStatementCommand,
+  ExecuteTransactionCommand,
+  GetItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamodb } from '../../support/clients.js';
 import { failure, makeRangeTable } from './helpers.js';
@@ -90,5 +96,36 @@ describe('PartiQL', () => {
     expect(out.Responses?.[0]?.Item?.sk).toEqual({ N: '2' });
     expect(out.Responses?.[1]?.Error?.Code).toBe('DuplicateItem');
     expect(out.Responses?.[2]).toEqual({ TableName: table });
+  });
+
+  it('runs ExecuteTransaction all-or-nothing with CancellationReasons', async () => {
+    const err = await failure(
+      client.send(
+        new ExecuteTransactionCommand({
+          TransactStatements: [
+            { Statement: `INSERT INTO "${table}" VALUE {'pk': 'tx', 'sk': 1}` },
+            { Statement: `INSERT INTO "${table}" VALUE {'pk': 'a', 'sk': 2}` },
+          ],
+        }),
+      ),
+    );
+    expect(err.name).toBe('TransactionCanceledException');
+    expect(err.raw.CancellationReasons).toEqual([
+      { Code: 'None' },
+      { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' },
+    ]);
+    expect((await run(`SELECT * FROM "${table}" WHERE pk = 'tx'`)).Items).toEqual([]);
+    await client.send(
+      new ExecuteTransactionCommand({
+        TransactStatements: [
+          { Statement: `INSERT INTO "${table}" VALUE {'pk': 'tx', 'sk': 1}` },
+          { Statement: `UPDATE "${table}" SET t = 1 WHERE pk = 'a' AND sk = 2` },
+        ],
+      }),
+    );
+    const got = await client.send(
+      new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT pk, t FROM "${table}" WHERE pk = 'a' AND sk = 2` }] }),
+    );
+    expect(got.Responses).toEqual([{ Item: { pk: { S: 'a' }, t: { N: '1' } } }]);
   });
 });

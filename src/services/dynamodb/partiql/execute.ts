@@ -8,11 +8,15 @@ import {
   type BatchExecuteStatementInput,
   type BatchExecuteStatementOutput,
   type BatchStatementResponse,
+  type CancellationReason,
   ConditionalCheckFailedException,
   DuplicateItemException,
   type ExecuteStatementInput,
   type ExecuteStatementOutput,
+  type ExecuteTransactionInput,
+  type ExecuteTransactionOutput,
   ResourceNotFoundException,
+  TransactionCanceledException,
 } from '../../../../generated/dynamodb/index.js';
 import type { AwsServiceError } from '../../../runtime/errors.js';
 import type { Condition } from '../expressions/ast.js';
@@ -27,7 +31,7 @@ import type { Table } from '../table.js';
 import { Constraints } from '../validation/constraints.js';
 import { validation } from '../validation/errors.js';
 import { cloneItem, type Item } from '../values/attribute-value.js';
-import { parseStatement } from './parser.js';
+import { parseStatement, type Statement } from './parser.js';
 
 /** Top-level `attr = value` conjuncts of a WHERE clause. */
 function equalities(where: Condition | undefined, out: Item = {}): Item {
@@ -116,25 +120,34 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
       }
       return out;
     }
+    default:
+      prepareWrite(table, st, input.ReturnValuesOnConditionCheckFailure)();
+      return {};
+  }
+}
+
+type WriteStatement = Exclude<Statement, { type: 'select' }>;
+
+/** Checks a write statement against the current item and returns the write; throws when it cannot apply. */
+function prepareWrite(table: Table, st: WriteStatement, onFailure: string | undefined): () => void {
+  switch (st.type) {
     case 'insert': {
       const item = checkPutItem(table, st.item);
       if (table.get(item)) throw new DuplicateItemException('Duplicate primary key exists in table');
-      table.put(item);
-      return {};
+      return () => table.put(item);
     }
     case 'update': {
       const key = keyFrom(table, st.where);
       const existing = table.get(key);
       if (!existing || (st.where && !evaluate(st.where, existing.item))) {
         const members: { Item?: Item } = {};
-        if (existing && input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') members.Item = cloneItem(existing.item);
+        if (existing && onFailure === 'ALL_OLD') members.Item = cloneItem(existing.item);
         throw new ConditionalCheckFailedException('The conditional request failed', members);
       }
       const next = applyUpdate(existing.item, { actions: st.actions }).item;
       checkIndexKeys(table, next);
       checkItemSize(next, 'Item size to update has exceeded the maximum allowed size');
-      table.put(next);
-      return {};
+      return () => table.put(next);
     }
     case 'delete': {
       const key = keyFrom(table, st.where);
@@ -142,10 +155,60 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
       if (!existing || (st.where && !evaluate(st.where, existing.item))) {
         throw new ConditionalCheckFailedException('The conditional request failed');
       }
-      table.delete(key);
-      return {};
+      return () => table.delete(key);
     }
   }
+}
+
+/** ExecuteTransaction: all SELECTs by full key, or all writes applied together or not at all. */
+export function executeTransaction(state: DynamoDBState, input: ExecuteTransactionInput): ExecuteTransactionOutput {
+  new Constraints()
+    .notNull(input.TransactStatements, 'transactStatements')
+    .length(input.TransactStatements, undefined, 'transactStatements', 1, 100)
+    .check();
+  const parsed = input.TransactStatements.map((s) => {
+    const st = parseStatement(s.Statement, s.Parameters ?? []);
+    const table = tableOf(state, st.table);
+    table.expire(Date.now());
+    return { st, table, onFailure: s.ReturnValuesOnConditionCheckFailure };
+  });
+  const reads = parsed.filter((p) => p.st.type === 'select');
+  if (reads.length === parsed.length) {
+    return {
+      Responses: parsed.map(({ st, table }) => {
+        const select = st as Extract<Statement, { type: 'select' }>;
+        const stored = table.get(keyFrom(table, select.where));
+        if (!stored || (select.where && !evaluate(select.where, stored.item))) return {};
+        return { Item: select.projection ? project(stored.item, select.projection) : cloneItem(stored.item) };
+      }),
+    };
+  }
+  if (reads.length > 0) throw validation('Transaction must contain either all reads or all writes');
+  const writes: (() => void)[] = [];
+  const reasons: CancellationReason[] = parsed.map(({ st, table, onFailure }) => {
+    try {
+      writes.push(prepareWrite(table, st as WriteStatement, onFailure));
+      return { Code: 'None' };
+    } catch (err) {
+      const e = err as AwsServiceError;
+      if (e.code === 'ConditionalCheckFailedException') {
+        const reason: CancellationReason = { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' };
+        if (e.members.Item) reason.Item = e.members.Item as Item;
+        return reason;
+      }
+      if (e.code === 'DuplicateItemException') return { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' };
+      if (e.code === 'ValidationException') return { Code: 'ValidationError', Message: e.message };
+      throw err;
+    }
+  });
+  if (reasons.some((r) => r.Code !== 'None')) {
+    throw new TransactionCanceledException(
+      `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+      { CancellationReasons: reasons },
+    );
+  }
+  for (const write of writes) write();
+  return {};
 }
 
 const ERROR_CODES: Record<string, NonNullable<BatchStatementResponse['Error']>['Code']> = {
