@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDynamoDB } from './dynamodb.js';
 import { installPeers } from './peers.js';
 import { benchS3 } from './s3.js';
 import { measureStartup, summarize } from './startup.js';
@@ -35,8 +36,16 @@ mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
 
-console.log('\nS3: PutObject/GetObject (concurrency 4) and a streamed large object, plain HTTP over keep-alive');
-const s3 = await benchS3(standinArgv, peers);
-console.log(s3.report);
-writeFileSync(join(root, 'bench/results/s3.md'), `${s3.report}\n`);
-writeFileSync(join(root, 'bench/results/s3.json'), `${JSON.stringify(s3.results, null, 2)}\n`);
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 's3') {
+  console.log('\nS3: PutObject/GetObject (concurrency 4) and a streamed large object, plain HTTP over keep-alive');
+  const s3 = await benchS3(standinArgv, peers);
+  console.log(s3.report);
+  writeFileSync(join(root, 'bench/results/s3.md'), `${s3.report}\n`);
+  writeFileSync(join(root, 'bench/results/s3.json'), `${JSON.stringify(s3.results, null, 2)}\n`);
+}
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'dynamodb') {
+  const ddb = await benchDynamoDB(root, standinArgv, peers);
+  console.log(ddb);
+  writeFileSync(join(root, 'bench/results/dynamodb.md'), `${ddb}\n`);
+}

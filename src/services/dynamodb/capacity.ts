@@ -37,3 +37,30 @@ export function consumed(
   }
   return out;
 }
+
+/**
+ * Write capacity including the GSIs and LSIs the write touches (an index is written when the old or the new
+ * item carries its key). TOTAL counts table and index units together, as DynamoDB does.
+ */
+export function writeConsumed(
+  mode: ReturnConsumedCapacity | undefined,
+  table: Table,
+  units: number,
+  items: (Record<string, unknown> | undefined)[],
+): ConsumedCapacity | undefined {
+  if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
+  const touched = [...table.indexes.values()].filter((idx) =>
+    items.some((item) => item && idx.keySchema.every((k) => item[k.AttributeName] !== undefined)),
+  );
+  const total = units * (1 + touched.length);
+  const out: ConsumedCapacity = { TableName: table.name, CapacityUnits: total, WriteCapacityUnits: total };
+  if (mode === 'INDEXES') {
+    const cap = { CapacityUnits: units, WriteCapacityUnits: units };
+    out.Table = cap;
+    const gsis = touched.filter((i) => i.kind === 'GSI');
+    const lsis = touched.filter((i) => i.kind === 'LSI');
+    if (gsis.length > 0) out.GlobalSecondaryIndexes = Object.fromEntries(gsis.map((i) => [i.name, cap]));
+    if (lsis.length > 0) out.LocalSecondaryIndexes = Object.fromEntries(lsis.map((i) => [i.name, cap]));
+  }
+  return out;
+}

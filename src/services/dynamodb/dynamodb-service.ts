@@ -1,5 +1,7 @@
 /** Standin's DynamoDB: the generated DynamoDBServiceBase with a native engine behind it. */
 import {
+  type BatchExecuteStatementInput,
+  type BatchExecuteStatementOutput,
   type BatchGetItemInput,
   type BatchGetItemOutput,
   type BatchWriteItemInput,
@@ -19,6 +21,10 @@ import {
   type DescribeTimeToLiveInput,
   type DescribeTimeToLiveOutput,
   DynamoDBServiceBase,
+  type ExecuteStatementInput,
+  type ExecuteStatementOutput,
+  type ExecuteTransactionInput,
+  type ExecuteTransactionOutput,
   type GetItemInput,
   type GetItemOutput,
   type ListTablesInput,
@@ -48,6 +54,7 @@ import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { batchGetItem, batchWriteItem } from './batch.js';
 import { deleteItem, getItem, putItem, updateItem } from './items.js';
+import { batchExecuteStatement, executeStatement, executeTransaction } from './partiql/execute.js';
 import { query, scan } from './query-scan.js';
 import { DynamoDBState } from './state.js';
 import {
@@ -160,5 +167,17 @@ export class DynamoDBService extends DynamoDBServiceBase {
 
   override async describeLimits(_input: DescribeLimitsInput, _ctx: RequestContext): Promise<DescribeLimitsOutput> {
     return describeLimits();
+  }
+
+  override async executeStatement(input: ExecuteStatementInput, ctx: RequestContext): Promise<ExecuteStatementOutput> {
+    return executeStatement(this.state(ctx), input);
+  }
+
+  override async batchExecuteStatement(input: BatchExecuteStatementInput, ctx: RequestContext): Promise<BatchExecuteStatementOutput> {
+    return batchExecuteStatement(this.state(ctx), input);
+  }
+
+  override async executeTransaction(input: ExecuteTransactionInput, ctx: RequestContext): Promise<ExecuteTransactionOutput> {
+    return executeTransaction(this.state(ctx), input);
   }
 }

@@ -13,7 +13,7 @@ import {
   type UpdateItemInput,
   type UpdateItemOutput,
 } from '../../../generated/dynamodb/index.js';
-import { consumed, readUnits, writeUnits } from './capacity.js';
+import { consumed, readUnits, writeConsumed, writeUnits } from './capacity.js';
 import type { Condition, PathNode } from './expressions/ast.js';
 import { compileCondition, compileProjection, compileUpdate } from './expressions/compile.js';
 import { ExpressionContext } from './expressions/context.js';
@@ -88,8 +88,12 @@ export function putItem(state: DynamoDBState, input: PutItemInput): PutItemOutpu
   const stored = plan.table.put(plan.item);
   const out: PutItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = cloneItem(old.item);
-  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), 'write');
+  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), [
+    old?.item,
+    stored.item,
+  ]);
   if (cap) out.ConsumedCapacity = cap;
+  metrics(out, input.ReturnItemCollectionMetrics, plan.table, plan.key);
   return out;
 }
 
@@ -136,7 +140,8 @@ export function deleteItem(state: DynamoDBState, input: DeleteItemInput): Delete
   plan.table.delete(plan.key);
   const out: DeleteItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = cloneItem(old.item);
-  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(old?.size ?? 0), 'write');
+  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, writeUnits(old?.size ?? 0), [old?.item]);
+  metrics(out, input.ReturnItemCollectionMetrics, plan.table, plan.key);
   if (cap) out.ConsumedCapacity = cap;
   return out;
 }
@@ -205,7 +210,30 @@ export function updateItem(state: DynamoDBState, input: UpdateItemInput): Update
   const out: UpdateItemOutput = {};
   const attrs = returnedAttributes(input.ReturnValues, old?.item, item, paths);
   if (attrs && Object.keys(attrs).length > 0) out.Attributes = attrs;
-  const cap = consumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), 'write');
+  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), [
+    old?.item,
+    stored.item,
+  ]);
   if (cap) out.ConsumedCapacity = cap;
+  metrics(out, input.ReturnItemCollectionMetrics, plan.table, plan.key);
   return out;
+}
+
+/**
+ * ItemCollectionMetrics: only for tables with an LSI and ReturnItemCollectionMetrics=SIZE; the size estimate
+ * is a range in GB (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ItemCollectionMetrics.html).
+ */
+function metrics(
+  out: { ItemCollectionMetrics?: { ItemCollectionKey?: Item; SizeEstimateRangeGB?: number[] } },
+  mode: string | undefined,
+  table: Table,
+  key: Item,
+): void {
+  if (mode !== 'SIZE' || ![...table.indexes.values()].some((i) => i.kind === 'LSI')) return;
+  const hash = key[table.key.hash];
+  if (!hash) return;
+  let bytes = 0;
+  for (const stored of table.primary.partition(hash, undefined, undefined, true, undefined)) bytes += stored.size;
+  const gb = bytes / 1024 ** 3;
+  out.ItemCollectionMetrics = { ItemCollectionKey: { [table.key.hash]: hash }, SizeEstimateRangeGB: [Math.floor(gb), Math.floor(gb) + 1] };
 }

@@ -377,3 +377,35 @@ describe('DocumentClient', () => {
     expect(out.Item).toEqual({ pk: 'doc', n: 43, list: [1, 'two', { three: true }], set: new Set(['a']) });
   });
 });
+
+describe('capacity and item collection metrics', () => {
+  it('counts index writes in ConsumedCapacity INDEXES and reports item collection size for LSI tables', async () => {
+    const out = await client.send(
+      new PutItemCommand({
+        TableName: ranged,
+        Item: { pk: { S: 'cap' }, sk: { N: '1' }, gpk: { S: 'g' }, gsk: { N: '1' } },
+        ReturnConsumedCapacity: 'INDEXES',
+        ReturnItemCollectionMetrics: 'SIZE',
+      }),
+    );
+    expect(out.ConsumedCapacity).toEqual({
+      TableName: ranged,
+      CapacityUnits: 2,
+      WriteCapacityUnits: 2,
+      Table: { CapacityUnits: 1, WriteCapacityUnits: 1 },
+      GlobalSecondaryIndexes: { gsi: { CapacityUnits: 1, WriteCapacityUnits: 1 } },
+    });
+    expect(out.ItemCollectionMetrics).toEqual({ ItemCollectionKey: { pk: { S: 'cap' } }, SizeEstimateRangeGB: [0, 1] });
+  });
+
+  it('halves read units for eventually consistent reads', async () => {
+    const eventual = await client.send(
+      new GetItemCommand({ TableName: table, Key: { pk: { S: 'put-1' } }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    const strong = await client.send(
+      new GetItemCommand({ TableName: table, Key: { pk: { S: 'put-1' } }, ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true }),
+    );
+    expect(eventual.ConsumedCapacity?.CapacityUnits).toBe(0.5);
+    expect(strong.ConsumedCapacity?.CapacityUnits).toBe(1);
+  });
+});
