@@ -33,3 +33,9 @@ console.log(report);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
+
+if (!process.env.BENCH_NO_LAMBDA) {
+  console.log('\nLambda: cold start (create + first Invoke) and warm Invoke latency, raw HTTP client');
+  const { benchLambda } = await import('./lambda.js');
+  console.log(await benchLambda());
+}

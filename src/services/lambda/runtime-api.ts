@@ -49,7 +49,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
 }
 
 function accepted(res: ServerResponse): void {
-  res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"status":"OK"}');
+  res.writeHead(202, { 'Content-Type': 'application/json', 'Content-Length': '15' }).end('{"status":"OK"}');
 }
 
 function fail(res: ServerResponse, status: number, errorType: string, message: string): void {
@@ -61,7 +61,7 @@ export class RuntimeApiServer {
   private parked: ServerResponse | undefined;
 
   constructor(private readonly handlers: RuntimeApiHandlers) {
-    this.server = createServer((req, res) => {
+    this.server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
       this.route(req, res).catch(() => {
         if (!res.headersSent) fail(res, 500, 'ServiceException', 'Internal error');
       });
@@ -103,7 +103,9 @@ export class RuntimeApiServer {
       this.handlers.next((invocation) => {
         if (this.parked !== res || res.destroyed) return;
         this.parked = undefined;
-        res.writeHead(200, invocationHeaders(invocation)).end(invocation.payload);
+        const headers = invocationHeaders(invocation);
+        headers['Content-Length'] = String(invocation.payload.length);
+        res.writeHead(200, headers).end(invocation.payload);
       });
       return;
     }
