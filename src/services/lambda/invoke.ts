@@ -7,7 +7,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRequest, InvocationResponse } from '../../../generated/lambda/index.js';
-import { InvalidRequestContentException, InvalidRuntimeException, RequestTooLargeException } from '../../../generated/lambda/index.js';
+import {
+  InvalidRequestContentException,
+  InvalidRuntimeException,
+  RequestEntityTooLargeException,
+} from '../../../generated/lambda/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { EnvironmentPool, type InvocationResult, type PoolSettings } from './environments.js';
 import type { Executor } from './executors/executor.js';
@@ -72,9 +76,14 @@ export class LambdaExecution {
     const version = record.config.Version ?? LATEST;
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? new Uint8Array();
-    const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
-    if (payload.length > limit) {
-      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    // Messages as AWS words them (models/patches/lambda.json has the evidence).
+    if (type === 'Event' && payload.length > MAX_ASYNC_PAYLOAD) {
+      throw new RequestEntityTooLargeException(
+        `${payload.length} byte payload is too large for the Event invocation type (limit ${MAX_ASYNC_PAYLOAD} bytes)`,
+      );
+    }
+    if (payload.length > MAX_SYNC_PAYLOAD) {
+      throw new RequestEntityTooLargeException(`Request must be smaller than ${MAX_SYNC_PAYLOAD} bytes for the InvokeFunction operation`);
     }
     checkJson(payload);
     const clientContext = decodeClientContext(input.ClientContext);
@@ -144,13 +153,30 @@ export class LambdaExecution {
 
 function checkJson(payload: Uint8Array): void {
   if (payload.length === 0) return;
+  const text = Buffer.from(payload).toString('utf8');
   try {
-    JSON.parse(Buffer.from(payload).toString('utf8'));
-  } catch (error) {
-    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1).
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${reason}`);
+    JSON.parse(text);
+  } catch {
+    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1); the
+    // rest is the wording of AWS's JSON parser (Jackson), e.g. aws-lambda-power-tuning#148.
+    throw new InvalidRequestContentException(
+      `Could not parse request body into json: Could not parse payload into json: ${jacksonReason(text)}`,
+    );
   }
+}
+
+const EXPECTED = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+
+/** Jackson's description of the first bad token, for the common cases (a bare word, a stray character). */
+function jacksonReason(text: string): string {
+  const at = text.search(/\S/);
+  const source = text.length > 500 ? `${text.slice(0, 500)}"[truncated ${Buffer.byteLength(text) - 500} bytes]` : `${text}"`;
+  const word = /^[A-Za-z0-9_$'-]+/.exec(text.slice(Math.max(at, 0)))?.[0];
+  if (word && /^[A-Za-z]/.test(word)) {
+    return `Unrecognized token '${word}': was expecting ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + word.length + 1}]`;
+  }
+  const char = text.charAt(Math.max(at, 0));
+  return `Unexpected character ('${char}' (code ${char.charCodeAt(0)})): expected a valid value ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + 2}]`;
 }
 
 function decodeClientContext(value: string | undefined): string | undefined {

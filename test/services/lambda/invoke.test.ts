@@ -96,7 +96,9 @@ describe('Lambda Invoke (Python, process executor)', () => {
       .catch((e: unknown) => e)) as LambdaServiceException;
     expect(error.name).toBe('InvalidRequestContentException');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toMatch(/^Could not parse request body into json: Could not parse payload into json: /);
+    expect(error.message).toBe(
+      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (byte[])\"not json\"; line: 1, column: 4]",
+    );
   });
 
   it('rejects a synchronous payload over 6 MB with 413', async () => {
@@ -106,7 +108,19 @@ describe('Lambda Invoke (Python, process executor)', () => {
       .send(new InvokeCommand({ FunctionName: name, Payload: big }))
       .catch((e: unknown) => e)) as LambdaServiceException;
     expect(error.$metadata.httpStatusCode).toBe(413);
-    expect(error.name).toBe('RequestTooLargeException');
+    expect(error.name).toBe('RequestEntityTooLargeException');
+    expect(error.message).toBe('Request must be smaller than 6291456 bytes for the InvokeFunction operation');
+  });
+
+  it('rejects an Event payload over 1 MB with 413', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const big = strToU8(JSON.stringify({ data: 'x'.repeat(1024 * 1024) }));
+    const error = (await lambda()
+      .send(new InvokeCommand({ FunctionName: name, InvocationType: 'Event', Payload: big }))
+      .catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.$metadata.httpStatusCode).toBe(413);
+    expect(error.name).toBe('RequestEntityTooLargeException');
+    expect(error.message).toBe(`${big.length} byte payload is too large for the Event invocation type (limit 1048576 bytes)`);
   });
 
   it('reports Function.ResponseSizeTooLarge for a response over 6 MB', async () => {
