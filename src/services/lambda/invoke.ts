@@ -14,7 +14,7 @@ import {
 } from '../../../generated/lambda/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { EnvironmentPool, type InvocationResult, type PoolSettings } from './environments.js';
-import type { Executor } from './executors/executor.js';
+import type { EnvironmentSpec, Executor } from './executors/executor.js';
 import { ProcessExecutor, runtimesDir, supportedRuntime } from './executors/process.js';
 import { functionArn, LATEST, resolveVersion } from './functions.js';
 import type { LambdaFunction, LambdaRegionState, VersionRecord } from './state.js';
@@ -61,6 +61,13 @@ export class LambdaExecution {
   private readonly pools = new Map<string, EnvironmentPool>();
   private readonly settings = settingsFromEnv();
   private executorPromise: Promise<Executor> | undefined;
+  private dockerPromise: Promise<Executor> | undefined;
+
+  /** Image functions always run in Docker, whatever the default executor. */
+  private imageExecutor(): Promise<Executor> {
+    this.dockerPromise ??= import('./executors/docker.js').then((m) => new m.DockerExecutor());
+    return this.dockerPromise;
+  }
 
   /** The process executor, or Docker's when STANDIN_LAMBDA_EXECUTOR=docker (dockerode loads only then). */
   private executor(): Promise<Executor> {
@@ -89,10 +96,11 @@ export class LambdaExecution {
     const clientContext = decodeClientContext(input.ClientContext);
     if (type === 'DryRun') return { StatusCode: 204, ExecutedVersion: version };
     const runtime = record.config.Runtime ?? '';
-    if (!supportedRuntime(runtime)) {
+    if (!record.code.imageUri && !supportedRuntime(runtime)) {
       throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
     }
-    const pool = this.poolFor(state, fn, record, ctx, await this.executor());
+    const executor = record.code.imageUri ? await this.imageExecutor() : await this.executor();
+    const pool = this.poolFor(state, fn, record, ctx, executor);
     const invocation = {
       requestId: randomUUID(),
       payload,
@@ -227,7 +235,15 @@ function environmentSpec(state: LambdaRegionState, fn: LambdaFunction, record: V
   if (runtime.startsWith('python')) env.PYTHONUNBUFFERED = '1';
   if (runtime.startsWith('nodejs')) env.NODE_PATH = join(record.code.dir, 'node_modules');
   Object.assign(env, config.Environment?.Variables ?? {});
-  return { functionName: fn.name, runtime, handler: config.Handler ?? '', codeDir: record.code.dir, env };
+  const spec: EnvironmentSpec = { functionName: fn.name, runtime, handler: config.Handler ?? '', codeDir: record.code.dir, env };
+  if (record.code.imageUri) {
+    const image = config.ImageConfigResponse?.ImageConfig;
+    spec.image = { uri: record.code.imageUri };
+    if (image?.EntryPoint?.length) spec.image.entryPoint = image.EntryPoint;
+    if (image?.Command?.length) spec.image.command = image.Command;
+    if (image?.WorkingDirectory) spec.image.workingDirectory = image.WorkingDirectory;
+  }
+  return spec;
 }
 
 function logText(requestId: string, version: string, record: VersionRecord, result: InvocationResult): string {

@@ -111,6 +111,8 @@ export class LambdaService extends LambdaServiceBase {
       const token = `${randomUUID()}.zip`;
       this.downloads.set(token, record.code);
       out.Code = { RepositoryType: 'S3', Location: `${ctx.baseUrl}${CODE_PATH}${token}` };
+    } else if (record.code.imageUri) {
+      out.Code = { RepositoryType: 'ECR', ImageUri: record.code.imageUri, ResolvedImageUri: record.code.imageUri };
     } else {
       out.Code = { RepositoryType: 'S3', Location: record.code.dir };
     }

@@ -60,14 +60,21 @@ export class DockerExecutor implements Executor {
   async start(spec: EnvironmentSpec, callbacks: ExecutorCallbacks): Promise<RunningEnvironment> {
     const env: Record<string, string> = { ...spec.env, LAMBDA_TASK_ROOT: TASK_ROOT };
     delete env.PATH;
-    const binds = [`${spec.codeDir}:${TASK_ROOT}:ro`];
+    const binds = spec.image ? [] : [`${spec.codeDir}:${TASK_ROOT}:ro`];
     const options: Docker.ContainerCreateOptions = {
-      Image: process.env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(spec.runtime),
+      Image: spec.image?.uri ?? process.env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(spec.runtime),
       WorkingDir: TASK_ROOT,
       Labels: { [CONTAINER_LABEL]: spec.functionName, 'standin.pid': String(process.pid) },
       HostConfig: { NetworkMode: 'host', Binds: binds, AutoRemove: true },
     };
-    if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') {
+    if (spec.image) {
+      // The image's own ENTRYPOINT/CMD (its runtime client) unless the function's ImageConfig overrides them.
+      if (spec.image.entryPoint) options.Entrypoint = spec.image.entryPoint;
+      if (spec.image.command) options.Cmd = spec.image.command;
+      options.WorkingDir = spec.image.workingDirectory ?? TASK_ROOT;
+      delete env.LAMBDA_RUNTIME_DIR;
+      if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') binds.push('/usr:/usr:ro', `${runtimesDir}:${RUNTIMES_MOUNT}:ro`);
+    } else if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') {
       const boot = bootstrapCommand(spec.runtime, TASK_ROOT);
       if (!boot) throw new Error(`runtime ${spec.runtime} is not supported by the Docker executor`);
       binds.push(...hostRuntimeBinds(boot.command));

@@ -208,7 +208,8 @@ def main():
     sys.path[0] = task_root
     setup_logging()
     client = RuntimeClient()
-    handler, err = load_handler(os.environ["_HANDLER"])
+    # A container image passes the handler as its CMD, as awslambdaric takes it.
+    handler, err = load_handler(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("_HANDLER", ""))
     if err is not None:
         print(f"[ERROR] {err['errorType']}: {err['errorMessage']}", flush=True)
         client.post("/init/error", json.dumps(err).encode(), err["errorType"])
