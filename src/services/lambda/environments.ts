@@ -102,6 +102,9 @@ export class Environment {
 
   destroy(): void {
     if (this.dead) return;
+    const current = this.current;
+    // An invocation still running when its environment is torn down (function deleted, reset) gets an answer.
+    if (current) this.finish(current.invocation.requestId, false, errorPayload('Runtime.ExitError', exitMessage(current.invocation)));
     this.dead = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.running?.kill();
@@ -199,6 +202,7 @@ export class EnvironmentPool {
   private readonly all = new Set<Environment>();
   private readonly waiting: Array<(env: Environment) => void> = [];
   private starting = 0;
+  private retired = false;
 
   constructor(
     private readonly spec: () => EnvironmentSpec,
@@ -219,7 +223,14 @@ export class EnvironmentPool {
     }
   }
 
-  /** Kills every environment (function deleted or updated, server reset or shutdown). */
+  /** A newer revision took over: idle environments stop now, busy ones once their invocation ends. */
+  retire(): void {
+    this.retired = true;
+    for (const env of [...this.idle]) env.destroy();
+    this.idle.length = 0;
+  }
+
+  /** Kills every environment at once (function deleted, server reset or shutdown). */
   close(): void {
     for (const env of [...this.all]) env.destroy();
     this.idle.length = 0;
@@ -250,6 +261,7 @@ export class EnvironmentPool {
   }
 
   private release(env: Environment): void {
+    if (this.retired) env.destroy();
     if (env.dead) {
       // Its replacement starts on demand; a queued invoke must not wait forever for it.
       const next = this.waiting.shift();

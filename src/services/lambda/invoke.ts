@@ -144,10 +144,11 @@ export class LambdaExecution {
     const key = `${prefix}${record.revision}|${stamp}`;
     let pool = this.pools.get(key);
     if (!pool) {
-      // A newer revision (or edited hot-reload folder) replaces the warm environments of the old one.
+      // A newer revision (or edited hot-reload folder) replaces the warm environments of the old one; invocations
+      // already running on it finish first, as in AWS.
       for (const [other, old] of this.pools) {
         if (other.startsWith(prefix)) {
-          old.close();
+          old.retire();
           this.pools.delete(other);
         }
       }
