@@ -27,6 +27,21 @@ export interface PoolSettings {
   initTimeoutMs: number;
 }
 
+/**
+ * The runtime's error document, or one built from Lambda-Runtime-Function-Error-Type when the runtime sent no JSON
+ * (the Runtime API's OpenAPI spec: "use Lambda-Runtime-Function-Error-Type header value … when error payload is not
+ * provided").
+ */
+function errorBody(body: Buffer, errorType: string | undefined): Buffer {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (parsed && typeof parsed === 'object') return body;
+  } catch {
+    // not JSON: fall through
+  }
+  return errorPayload(errorType ?? 'Unhandled', body.toString('utf8'));
+}
+
 function errorPayload(errorType: string, errorMessage: string): Buffer {
   return Buffer.from(JSON.stringify({ errorType, errorMessage }));
 }
@@ -71,10 +86,10 @@ export class Environment {
           this.finish(id, false, errorPayload('Function.ResponseSizeTooLarge', message));
         } else this.finish(id, true, body);
       },
-      error: (id, body) => this.finish(id, false, body),
-      initError: (body) => {
+      error: (id, body, errorType) => this.finish(id, false, errorBody(body, errorType)),
+      initError: (body, errorType) => {
         const id = this.current?.invocation.requestId;
-        if (id) this.finish(id, false, body);
+        if (id) this.finish(id, false, errorBody(body, errorType));
         this.destroy();
       },
     });
