@@ -313,6 +313,20 @@ describe('Lambda Invoke (Node.js, process executor)', () => {
     expect(body.trace[0]).toBe('TypeError: nope');
   });
 
+  it('reports Runtime.ImportModuleError for a missing module and a callback error as the function error', async () => {
+    const missing = await createFunction(lambda(), { 'other.js': 'exports.handler = async () => 1;\n' });
+    const a = await invoke(missing, {});
+    expect(a.FunctionError).toBe('Unhandled');
+    expect(json(a.Payload)).toMatchObject({
+      errorType: 'Runtime.ImportModuleError',
+      errorMessage: expect.stringContaining("Cannot find module 'index'"),
+    });
+    const failing = await createFunction(lambda(), { 'index.js': "exports.handler = (e, c, cb) => cb(new RangeError('out of range'));\n" });
+    const b = await invoke(failing, {});
+    expect(b.FunctionError).toBe('Unhandled');
+    expect(json(b.Payload)).toMatchObject({ errorType: 'RangeError', errorMessage: 'out of range' });
+  });
+
   it('reports Runtime.HandlerNotFound for a missing export', async () => {
     const name = await createFunction(lambda(), { 'index.js': 'exports.other = async () => 1;\n' });
     const res = await invoke(name, {});
