@@ -50,7 +50,8 @@ describe.skipIf(!ready && !inCi)('Lambda Docker executor', () => {
     if (!ready) throw new Error(`CI needs a Docker engine with ${IMAGE}: run .ci/docker-setup.sh`);
     server = await startServer({
       STANDIN_LAMBDA_EXECUTOR: 'docker',
-      STANDIN_LAMBDA_DOCKER_IMAGE: IMAGE,
+      // Per-runtime mapping; any other runtime would ask for AWS's base image.
+      STANDIN_LAMBDA_DOCKER_IMAGES: JSON.stringify({ 'python3.12': IMAGE, 'nodejs20.x': IMAGE }),
       STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES: '1',
       STANDIN_VALIDATE_OUTPUT: '1',
     });

@@ -30,6 +30,21 @@ export function awsBaseImage(runtime: string): string {
   return `public.ecr.aws/lambda/provided:${provided?.[1] ?? 'al2023'}`;
 }
 
+/**
+ * The image for a runtime: STANDIN_LAMBDA_DOCKER_IMAGES (JSON `{"python3.12": "my/image:tag"}`) first, then
+ * STANDIN_LAMBDA_DOCKER_IMAGE for every runtime, then AWS's base image.
+ */
+export function imageFor(runtime: string, env: NodeJS.ProcessEnv = process.env): string {
+  let mapping: Record<string, unknown> = {};
+  try {
+    mapping = JSON.parse(env.STANDIN_LAMBDA_DOCKER_IMAGES ?? '{}') as Record<string, unknown>;
+  } catch {
+    throw new Error('STANDIN_LAMBDA_DOCKER_IMAGES must be a JSON object mapping runtimes to images');
+  }
+  const mapped = mapping[runtime];
+  return typeof mapped === 'string' ? mapped : (env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(runtime));
+}
+
 function sink(write: (chunk: string) => void): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -62,7 +77,7 @@ export class DockerExecutor implements Executor {
     delete env.PATH;
     const binds = spec.image ? [] : [`${spec.codeDir}:${TASK_ROOT}:ro`];
     const options: Docker.ContainerCreateOptions = {
-      Image: spec.image?.uri ?? process.env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(spec.runtime),
+      Image: spec.image?.uri ?? imageFor(spec.runtime),
       WorkingDir: TASK_ROOT,
       Labels: { [CONTAINER_LABEL]: spec.functionName, 'standin.pid': String(process.pid) },
       HostConfig: { NetworkMode: 'host', Binds: binds, AutoRemove: true },
