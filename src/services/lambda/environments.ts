@@ -185,11 +185,15 @@ export class Environment {
     const lines = text.split('\n');
     this.lineBuffer = lines.pop() ?? '';
     for (const line of lines) this.line(`${line}\n`);
+    if (this.lineBuffer.length > OUTPUT_KEPT) {
+      this.line(this.lineBuffer);
+      this.lineBuffer = '';
+    }
   }
 
   private flushLine(current: Current): void {
     if (!this.lineBuffer) return;
-    current.output.push(this.lineBuffer);
+    keep(current.output, this.lineBuffer);
     this.log(this.lineBuffer, current.invocation.requestId);
     this.lineBuffer = '';
   }
@@ -197,7 +201,7 @@ export class Environment {
   private line(line: string): void {
     const owner = this.current ?? this.finishing;
     const requestId = owner?.invocation.requestId;
-    owner?.output.push(line);
+    if (owner) keep(owner.output, line);
     this.log(line.replace(/\n$/, ''), requestId);
   }
 
@@ -205,6 +209,16 @@ export class Environment {
     if (process.env.STANDIN_LAMBDA_QUIET === '1') return;
     process.stderr.write(`[lambda ${this.spec.functionName}${requestId ? ` ${requestId}` : ''}] ${line}\n`);
   }
+}
+
+/** Only the tail of an invocation's output is ever shown (LogType Tail), so a chatty handler cannot grow memory. */
+const OUTPUT_KEPT = 65536;
+
+function keep(output: string[], line: string): void {
+  output.push(line);
+  if (output.length % 256 !== 0) return;
+  const text = output.join('');
+  if (text.length > 4 * OUTPUT_KEPT) output.splice(0, output.length, text.slice(-OUTPUT_KEPT));
 }
 
 function exitMessage(invocation: Invocation): string {

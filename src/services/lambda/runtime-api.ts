@@ -77,6 +77,9 @@ export class RuntimeApiServer {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        // A socket-level failure later must never take Standin down; the environment's own timeout covers it.
+        this.server.on('error', () => undefined);
         const { port } = this.server.address() as AddressInfo;
         resolve(`127.0.0.1:${port}`);
       });

@@ -105,6 +105,7 @@ export class DockerExecutor implements Executor {
     const container = await this.docker.createContainer(options);
     this.live.add(container);
     const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+    stream.on('error', () => undefined);
     container.modem.demuxStream(stream, sink(callbacks.output), sink(callbacks.output));
     let exited = false;
     const exit = (description: string) => {
