@@ -17,6 +17,8 @@ import {
   InvalidParameterValueException,
   type InvocationRequest,
   type InvocationResponse,
+  type InvokeAsyncRequest,
+  type InvokeAsyncResponse,
   LambdaServiceBase,
   type ListAliasesRequest,
   type ListAliasesResponse,
@@ -26,6 +28,7 @@ import {
   type ListVersionsByFunctionResponse,
   PreconditionFailedException,
   type PublishVersionRequest,
+  RequestEntityTooLargeException,
   ResourceConflictException,
   ResourceNotFoundException,
   type UpdateAliasRequest,
@@ -54,6 +57,9 @@ import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
+
+// aws-wire-checklist.md §5.1: "the legacy InvokeAsync API keeps 256 KB".
+const MAX_INVOKE_ASYNC = 262144;
 
 export class LambdaService extends LambdaServiceBase {
   readonly store = new AccountRegionStore((accountId, region) => new LambdaRegionState(accountId, region));
@@ -311,5 +317,27 @@ export class LambdaService extends LambdaServiceBase {
 
   override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
     return this.execution.invoke(this.region(ctx), input, ctx);
+  }
+
+  /** The legacy asynchronous invoke: an Event invocation, 202 `{"Status":202}`, with its older 256 KB limit. */
+  override async invokeAsync(input: InvokeAsyncRequest, ctx: RequestContext): Promise<InvokeAsyncResponse> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of input.InvokeArgs as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_INVOKE_ASYNC) break;
+      chunks.push(chunk);
+    }
+    if (size > MAX_INVOKE_ASYNC) {
+      throw new RequestEntityTooLargeException(
+        `${size} byte payload is too large for the Event invocation type (limit ${MAX_INVOKE_ASYNC} bytes)`,
+      );
+    }
+    await this.execution.invoke(
+      this.region(ctx),
+      { FunctionName: input.FunctionName, InvocationType: 'Event', Payload: Buffer.concat(chunks) },
+      ctx,
+    );
+    return { Status: 202 };
   }
 }

@@ -1,6 +1,7 @@
 /** Invoke through the JS SDK v3 with the process executor: modes, warm reuse, errors, logs, limits, concurrency. */
 import {
   CreateAliasCommand,
+  InvokeAsyncCommand,
   InvokeCommand,
   type LambdaServiceException,
   PublishVersionCommand,
@@ -55,6 +56,18 @@ describe('Lambda Invoke (Python, process executor)', () => {
       if (calls < 2) await new Promise((r) => setTimeout(r, 50));
     }
     expect(calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it('accepts the legacy InvokeAsync with 202 and runs the handler', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const res = await lambda().send(new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: strToU8('{"legacy":true}') }));
+    expect(res.Status).toBe(202);
+    let calls = 0;
+    for (let i = 0; i < 50 && calls < 2; i++) {
+      calls = (json((await invoke(name, {})).Payload) as { calls: number }).calls;
+      if (calls < 2) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(calls).toBe(2);
   });
 
   it('returns the Python error JSON with X-Amz-Function-Error Unhandled', async () => {
