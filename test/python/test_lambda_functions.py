@@ -132,3 +132,15 @@ def test_zip_symlinks_inside_the_package_work_and_those_leaving_it_are_dropped(l
     lam.create_function(FunctionName=name, Runtime="python3.12", Handler="app.handler", Role=ROLE, Code={"ZipFile": buf.getvalue()})
     res = lam.invoke(FunctionName=name, Payload=b"{}")
     assert json.loads(res["Payload"].read()) == {"evil": False, "data": "payload"}
+
+
+def test_tags_are_set_at_creation_added_listed_and_removed(lam, unique):
+    name = unique("py-tags")
+    arn = create(lam, name, {"app.py": "def handler(e, c):\n    return 1\n"}, Tags={"team": "a"})["FunctionArn"]
+    lam.tag_resource(Resource=arn, Tags={"env": "test"})
+    assert lam.list_tags(Resource=arn)["Tags"] == {"team": "a", "env": "test"}
+    lam.untag_resource(Resource=arn, TagKeys=["team"])
+    assert lam.list_tags(Resource=arn)["Tags"] == {"env": "test"}
+    assert lam.get_function(FunctionName=name)["Tags"] == {"env": "test"}
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.list_tags(Resource=arn + "-missing")

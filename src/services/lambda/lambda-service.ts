@@ -24,6 +24,8 @@ import {
   type ListAliasesResponse,
   type ListFunctionsRequest,
   type ListFunctionsResponse,
+  type ListTagsRequest,
+  type ListTagsResponse,
   type ListVersionsByFunctionRequest,
   type ListVersionsByFunctionResponse,
   PreconditionFailedException,
@@ -31,6 +33,8 @@ import {
   RequestEntityTooLargeException,
   ResourceConflictException,
   ResourceNotFoundException,
+  type TagResourceRequest,
+  type UntagResourceRequest,
   type UpdateAliasRequest,
   type UpdateFunctionCodeRequest,
   type UpdateFunctionConfigurationRequest,
@@ -313,6 +317,19 @@ export class LambdaService extends LambdaServiceBase {
       },
       AccountUsage: { TotalCodeSize: total, FunctionCount: state.functions.size },
     };
+  }
+
+  override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
+    Object.assign(getFunction(this.region(ctx), input.Resource).tags, input.Tags);
+  }
+
+  override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
+    const fn = getFunction(this.region(ctx), input.Resource);
+    for (const key of input.TagKeys) delete fn.tags[key];
+  }
+
+  override async listTags(input: ListTagsRequest, ctx: RequestContext): Promise<ListTagsResponse> {
+    return { Tags: { ...getFunction(this.region(ctx), input.Resource).tags } };
   }
 
   override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
