@@ -49,3 +49,9 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'dynamodb') {
   console.log(ddb);
   writeFileSync(join(root, 'bench/results/dynamodb.md'), `${ddb}\n`);
 }
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'lambda') {
+  console.log('\nLambda: cold start (create + first Invoke) and warm Invoke latency, raw HTTP client');
+  const { benchLambda } = await import('./lambda.js');
+  console.log(await benchLambda());
+}

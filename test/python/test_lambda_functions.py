@@ -113,3 +113,34 @@ def test_hot_reload_folder_runs_in_place_and_picks_up_edits(lam, unique, tmp_pat
     stat = os.stat(tmp_path / "app.py")
     os.utime(tmp_path / "app.py", (stat.st_atime + 5, stat.st_mtime + 5))
     assert json.loads(lam.invoke(FunctionName=name)["Payload"].read()) == "two"
+
+
+def test_zip_symlinks_inside_the_package_work_and_those_leaving_it_are_dropped(lam, unique):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("real/app.py", "import os\ndef handler(e, c):\n    return {'evil': os.path.exists('evil'), 'data': open('data.txt').read()}\n")
+        z.writestr("data.txt", "payload")
+        for name, target in (("app.py", "real/app.py"), ("evil", "/etc/passwd")):
+            info = zipfile.ZipInfo(name)
+            info.create_system = 3
+            info.external_attr = 0o120777 << 16
+            z.writestr(info, target)
+    name = unique("py-links")
+    lam.create_function(FunctionName=name, Runtime="python3.12", Handler="app.handler", Role=ROLE, Code={"ZipFile": buf.getvalue()})
+    res = lam.invoke(FunctionName=name, Payload=b"{}")
+    assert json.loads(res["Payload"].read()) == {"evil": False, "data": "payload"}
+
+
+def test_tags_are_set_at_creation_added_listed_and_removed(lam, unique):
+    name = unique("py-tags")
+    arn = create(lam, name, {"app.py": "def handler(e, c):\n    return 1\n"}, Tags={"team": "a"})["FunctionArn"]
+    lam.tag_resource(Resource=arn, Tags={"env": "test"})
+    assert lam.list_tags(Resource=arn)["Tags"] == {"team": "a", "env": "test"}
+    lam.untag_resource(Resource=arn, TagKeys=["team"])
+    assert lam.list_tags(Resource=arn)["Tags"] == {"env": "test"}
+    assert lam.get_function(FunctionName=name)["Tags"] == {"env": "test"}
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.list_tags(Resource=arn + "-missing")

@@ -3,8 +3,10 @@
 The function uses an OS-only runtime (provided.al2023), whose `bootstrap` starts awslambdaric exactly as a
 container image built on a non-AWS base image does (`python -m awslambdaric app.handler`).
 """
+import base64
 import json
 import os
+import re
 import sys
 
 import awslambdaric
@@ -81,3 +83,63 @@ def test_awslambdaric_init_failure_reaches_the_invoker(client_factory, unique):
     error = json.loads(res["Payload"].read())
     assert error["errorType"] == "Runtime.ImportModuleError"
     assert "missing_module" in error["errorMessage"]
+
+
+# A custom runtime written here with nothing but urllib, to check the Runtime API's wire contract directly.
+RAW_BOOTSTRAP = """#!/bin/sh
+exec "$RIC_PYTHON" "$LAMBDA_TASK_ROOT/raw_runtime.py"
+"""
+
+RAW_RUNTIME = """
+import json, os, time, urllib.request
+
+api = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+last = None
+while True:
+    with urllib.request.urlopen(api + "/invocation/next") as r:
+        headers = {k.lower(): v for k, v in r.headers.items()}
+        event = json.loads(r.read())
+    rid = headers["lambda-runtime-aws-request-id"]
+    if event.get("fail"):
+        req = urllib.request.Request(api + "/invocation/" + rid + "/error", data=b"", method="POST",
+                                     headers={"Lambda-Runtime-Function-Error-Type": "Custom.Failure"})
+    else:
+        body = {"headers": headers, "now_ms": time.time() * 1000, "last_post": last}
+        req = urllib.request.Request(api + "/invocation/" + rid + "/response", data=json.dumps(body).encode(), method="POST")
+    with urllib.request.urlopen(req) as r:
+        last = [r.status, json.loads(r.read())]
+"""
+
+
+def test_runtime_api_headers_and_statuses_follow_the_lambda_contract(client_factory, unique):
+    lam = client_factory("lambda")
+    name = unique("raw-rapi")
+    lam.create_function(
+        FunctionName=name,
+        Runtime="provided.al2023",
+        Handler="unused",
+        Role=ROLE,
+        Timeout=4,
+        Code={"ZipFile": zip_of({"bootstrap": RAW_BOOTSTRAP, "raw_runtime.py": RAW_RUNTIME}, executable={"bootstrap"})},
+        Environment={"Variables": {"RIC_PYTHON": sys.executable}},
+    )
+    lam.publish_version(FunctionName=name)
+    lam.create_alias(FunctionName=name, Name="live", FunctionVersion="1")
+    context = base64.b64encode(json.dumps({"custom": {"a": "b"}}).encode()).decode()
+    res = lam.invoke(FunctionName=name, Qualifier="live", Payload=b"{}", ClientContext=context)
+    out = json.loads(res["Payload"].read())
+    h = out["headers"]
+    assert res["ExecutedVersion"] == "1"
+    assert h["lambda-runtime-invoked-function-arn"] == f"arn:aws:lambda:us-east-1:000000000000:function:{name}:live"
+    assert re.fullmatch(r"[0-9a-f-]{36}", h["lambda-runtime-aws-request-id"])
+    # Deadline is wall-clock epoch milliseconds, Timeout seconds ahead.
+    assert abs(int(h["lambda-runtime-deadline-ms"]) - (out["now_ms"] + 4000)) < 1000
+    assert re.fullmatch(r"Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0", h["lambda-runtime-trace-id"])
+    assert json.loads(h["lambda-runtime-client-context"]) == {"custom": {"a": "b"}}
+    assert "lambda-runtime-cognito-identity" not in h
+    # The same warm environment (same version) reports how its previous /response call was answered.
+    second = json.loads(lam.invoke(FunctionName=name, Qualifier="live", Payload=b"{}")["Payload"].read())
+    assert second["last_post"] == [202, {"status": "OK"}]
+    failed = lam.invoke(FunctionName=name, Qualifier="live", Payload=json.dumps({"fail": True}))
+    assert failed["FunctionError"] == "Unhandled"
+    assert json.loads(failed["Payload"].read())["errorType"] == "Custom.Failure"

@@ -15,7 +15,10 @@ export const HOT_RELOAD_BUCKET = 'hot-reload';
 
 export function codeFrom(code: FunctionCode, functionName: string, packageType: PackageType | undefined): CodeRef {
   if (packageType === 'Image' || code.ImageUri) {
-    throw new InvalidParameterValueException('Standin does not run container image functions yet (PackageType Image).');
+    if (!code.ImageUri) throw new InvalidParameterValueException('Please provide ImageUri when PackageType is Image.');
+    // The image is resolved by the Docker engine at invoke time; its digest is not known here.
+    const sha256 = createHash('sha256').update(code.ImageUri).digest('hex');
+    return { dir: '', sha256, size: 0, hotReload: false, owned: false, imageUri: code.ImageUri };
   }
   if (code.ZipFile) {
     const { dir, sha256, size } = unpackZip(code.ZipFile, functionName);

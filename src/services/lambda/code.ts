@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { InvalidParameterValueException, RequestTooLargeException } from '../../../generated/lambda/index.js';
+import { InvalidParameterValueException, RequestEntityTooLargeException } from '../../../generated/lambda/index.js';
 
 // Limits and messages from the Lambda quotas page and AWS responses recorded in aws-wire-checklist.md §5.3.
 export const MAX_ZIPPED = 52428800;
@@ -68,7 +68,7 @@ function readModes(zip: Uint8Array): Map<string, EntryMeta> {
 
 /** Validates and unpacks `zip` into a fresh directory; returns it with the package's size and hash. */
 export function unpackZip(zip: Uint8Array, label: string): { dir: string; sha256: string; size: number } {
-  if (zip.length > MAX_ZIPPED) throw new RequestTooLargeException(`Zipped size must be smaller than ${MAX_ZIPPED} bytes`);
+  if (zip.length > MAX_ZIPPED) throw new RequestEntityTooLargeException(`Zipped size must be smaller than ${MAX_ZIPPED} bytes`);
   const modes = readModes(zip);
   let total = 0;
   let files: Record<string, Uint8Array>;

@@ -27,6 +27,21 @@ export interface PoolSettings {
   initTimeoutMs: number;
 }
 
+/**
+ * The runtime's error document, or one built from Lambda-Runtime-Function-Error-Type when the runtime sent no JSON
+ * (the Runtime API's OpenAPI spec: "use Lambda-Runtime-Function-Error-Type header value … when error payload is not
+ * provided").
+ */
+function errorBody(body: Buffer, errorType: string | undefined): Buffer {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (parsed && typeof parsed === 'object') return body;
+  } catch {
+    // not JSON: fall through
+  }
+  return errorPayload(errorType ?? 'Unhandled', body.toString('utf8'));
+}
+
 function errorPayload(errorType: string, errorMessage: string): Buffer {
   return Buffer.from(JSON.stringify({ errorType, errorMessage }));
 }
@@ -71,10 +86,10 @@ export class Environment {
           this.finish(id, false, errorPayload('Function.ResponseSizeTooLarge', message));
         } else this.finish(id, true, body);
       },
-      error: (id, body) => this.finish(id, false, body),
-      initError: (body) => {
+      error: (id, body, errorType) => this.finish(id, false, errorBody(body, errorType)),
+      initError: (body, errorType) => {
         const id = this.current?.invocation.requestId;
-        if (id) this.finish(id, false, body);
+        if (id) this.finish(id, false, errorBody(body, errorType));
         this.destroy();
       },
     });
@@ -102,6 +117,9 @@ export class Environment {
 
   destroy(): void {
     if (this.dead) return;
+    const current = this.current;
+    // An invocation still running when its environment is torn down (function deleted, reset) gets an answer.
+    if (current) this.finish(current.invocation.requestId, false, errorPayload('Runtime.ExitError', exitMessage(current.invocation)));
     this.dead = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.running?.kill();
@@ -167,11 +185,15 @@ export class Environment {
     const lines = text.split('\n');
     this.lineBuffer = lines.pop() ?? '';
     for (const line of lines) this.line(`${line}\n`);
+    if (this.lineBuffer.length > OUTPUT_KEPT) {
+      this.line(this.lineBuffer);
+      this.lineBuffer = '';
+    }
   }
 
   private flushLine(current: Current): void {
     if (!this.lineBuffer) return;
-    current.output.push(this.lineBuffer);
+    keep(current.output, this.lineBuffer);
     this.log(this.lineBuffer, current.invocation.requestId);
     this.lineBuffer = '';
   }
@@ -179,7 +201,7 @@ export class Environment {
   private line(line: string): void {
     const owner = this.current ?? this.finishing;
     const requestId = owner?.invocation.requestId;
-    owner?.output.push(line);
+    if (owner) keep(owner.output, line);
     this.log(line.replace(/\n$/, ''), requestId);
   }
 
@@ -187,6 +209,16 @@ export class Environment {
     if (process.env.STANDIN_LAMBDA_QUIET === '1') return;
     process.stderr.write(`[lambda ${this.spec.functionName}${requestId ? ` ${requestId}` : ''}] ${line}\n`);
   }
+}
+
+/** Only the tail of an invocation's output is ever shown (LogType Tail), so a chatty handler cannot grow memory. */
+const OUTPUT_KEPT = 65536;
+
+function keep(output: string[], line: string): void {
+  output.push(line);
+  if (output.length % 256 !== 0) return;
+  const text = output.join('');
+  if (text.length > 4 * OUTPUT_KEPT) output.splice(0, output.length, text.slice(-OUTPUT_KEPT));
 }
 
 function exitMessage(invocation: Invocation): string {
@@ -199,6 +231,7 @@ export class EnvironmentPool {
   private readonly all = new Set<Environment>();
   private readonly waiting: Array<(env: Environment) => void> = [];
   private starting = 0;
+  private retired = false;
 
   constructor(
     private readonly spec: () => EnvironmentSpec,
@@ -219,7 +252,14 @@ export class EnvironmentPool {
     }
   }
 
-  /** Kills every environment (function deleted or updated, server reset or shutdown). */
+  /** A newer revision took over: idle environments stop now, busy ones once their invocation ends. */
+  retire(): void {
+    this.retired = true;
+    for (const env of [...this.idle]) env.destroy();
+    this.idle.length = 0;
+  }
+
+  /** Kills every environment at once (function deleted, server reset or shutdown). */
   close(): void {
     for (const env of [...this.all]) env.destroy();
     this.idle.length = 0;
@@ -250,6 +290,7 @@ export class EnvironmentPool {
   }
 
   private release(env: Environment): void {
+    if (this.retired) env.destroy();
     if (env.dead) {
       // Its replacement starts on demand; a queued invoke must not wait forever for it.
       const next = this.waiting.shift();

@@ -147,6 +147,8 @@ export function checkRevision(config: FunctionConfiguration, revisionId: string 
 /** A page of `items` after `marker` (the last key of the previous page), as Lambda's Marker/NextMarker paging. */
 export function page<T>(items: T[], key: (item: T) => string, marker?: string, maxItems?: number): { items: T[]; next?: string } {
   const size = Math.min(Math.max(maxItems ?? 50, 1), 10000);
+  // Ordered by the marker key itself, so a page always resumes exactly after the previous one.
+  items = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const start = marker ? items.findIndex((item) => key(item) > marker) : 0;
   if (start < 0) return { items: [] };
   const slice = items.slice(start, start + size);

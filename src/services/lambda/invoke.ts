@@ -7,10 +7,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRequest, InvocationResponse } from '../../../generated/lambda/index.js';
-import { InvalidRequestContentException, InvalidRuntimeException, RequestTooLargeException } from '../../../generated/lambda/index.js';
+import {
+  InvalidRequestContentException,
+  InvalidRuntimeException,
+  RequestEntityTooLargeException,
+} from '../../../generated/lambda/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { EnvironmentPool, type InvocationResult, type PoolSettings } from './environments.js';
-import type { Executor } from './executors/executor.js';
+import type { EnvironmentSpec, Executor } from './executors/executor.js';
 import { ProcessExecutor, runtimesDir, supportedRuntime } from './executors/process.js';
 import { functionArn, LATEST, resolveVersion } from './functions.js';
 import type { LambdaFunction, LambdaRegionState, VersionRecord } from './state.js';
@@ -57,6 +61,13 @@ export class LambdaExecution {
   private readonly pools = new Map<string, EnvironmentPool>();
   private readonly settings = settingsFromEnv();
   private executorPromise: Promise<Executor> | undefined;
+  private dockerPromise: Promise<Executor> | undefined;
+
+  /** Image functions always run in Docker, whatever the default executor. */
+  private imageExecutor(): Promise<Executor> {
+    this.dockerPromise ??= import('./executors/docker.js').then((m) => new m.DockerExecutor());
+    return this.dockerPromise;
+  }
 
   /** The process executor, or Docker's when STANDIN_LAMBDA_EXECUTOR=docker (dockerode loads only then). */
   private executor(): Promise<Executor> {
@@ -72,18 +83,24 @@ export class LambdaExecution {
     const version = record.config.Version ?? LATEST;
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? new Uint8Array();
-    const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
-    if (payload.length > limit) {
-      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    // Messages as AWS words them (models/patches/lambda.json has the evidence).
+    if (type === 'Event' && payload.length > MAX_ASYNC_PAYLOAD) {
+      throw new RequestEntityTooLargeException(
+        `${payload.length} byte payload is too large for the Event invocation type (limit ${MAX_ASYNC_PAYLOAD} bytes)`,
+      );
+    }
+    if (payload.length > MAX_SYNC_PAYLOAD) {
+      throw new RequestEntityTooLargeException(`Request must be smaller than ${MAX_SYNC_PAYLOAD} bytes for the InvokeFunction operation`);
     }
     checkJson(payload);
     const clientContext = decodeClientContext(input.ClientContext);
     if (type === 'DryRun') return { StatusCode: 204, ExecutedVersion: version };
     const runtime = record.config.Runtime ?? '';
-    if (!supportedRuntime(runtime)) {
+    if (!record.code.imageUri && !supportedRuntime(runtime)) {
       throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
     }
-    const pool = this.poolFor(state, fn, record, ctx, await this.executor());
+    const executor = record.code.imageUri ? await this.imageExecutor() : await this.executor();
+    const pool = this.poolFor(state, fn, record, ctx, executor);
     const invocation = {
       requestId: randomUUID(),
       payload,
@@ -127,10 +144,11 @@ export class LambdaExecution {
     const key = `${prefix}${record.revision}|${stamp}`;
     let pool = this.pools.get(key);
     if (!pool) {
-      // A newer revision (or edited hot-reload folder) replaces the warm environments of the old one.
+      // A newer revision (or edited hot-reload folder) replaces the warm environments of the old one; invocations
+      // already running on it finish first, as in AWS.
       for (const [other, old] of this.pools) {
         if (other.startsWith(prefix)) {
-          old.close();
+          old.retire();
           this.pools.delete(other);
         }
       }
@@ -144,13 +162,30 @@ export class LambdaExecution {
 
 function checkJson(payload: Uint8Array): void {
   if (payload.length === 0) return;
+  const text = Buffer.from(payload).toString('utf8');
   try {
-    JSON.parse(Buffer.from(payload).toString('utf8'));
-  } catch (error) {
-    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1).
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${reason}`);
+    JSON.parse(text);
+  } catch {
+    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1); the
+    // rest is the wording of AWS's JSON parser (Jackson), e.g. aws-lambda-power-tuning#148.
+    throw new InvalidRequestContentException(
+      `Could not parse request body into json: Could not parse payload into json: ${jacksonReason(text)}`,
+    );
   }
+}
+
+const EXPECTED = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+
+/** Jackson's description of the first bad token, for the common cases (a bare word, a stray character). */
+function jacksonReason(text: string): string {
+  const at = text.search(/\S/);
+  const source = text.length > 500 ? `${text.slice(0, 500)}"[truncated ${Buffer.byteLength(text) - 500} bytes]` : `${text}"`;
+  const word = /^[A-Za-z0-9_$'-]+/.exec(text.slice(Math.max(at, 0)))?.[0];
+  if (word && /^[A-Za-z]/.test(word)) {
+    return `Unrecognized token '${word}': was expecting ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + word.length + 1}]`;
+  }
+  const char = text.charAt(Math.max(at, 0));
+  return `Unexpected character ('${char}' (code ${char.charCodeAt(0)})): expected a valid value ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + 2}]`;
 }
 
 function decodeClientContext(value: string | undefined): string | undefined {
@@ -201,7 +236,15 @@ function environmentSpec(state: LambdaRegionState, fn: LambdaFunction, record: V
   if (runtime.startsWith('python')) env.PYTHONUNBUFFERED = '1';
   if (runtime.startsWith('nodejs')) env.NODE_PATH = join(record.code.dir, 'node_modules');
   Object.assign(env, config.Environment?.Variables ?? {});
-  return { functionName: fn.name, runtime, handler: config.Handler ?? '', codeDir: record.code.dir, env };
+  const spec: EnvironmentSpec = { functionName: fn.name, runtime, handler: config.Handler ?? '', codeDir: record.code.dir, env };
+  if (record.code.imageUri) {
+    const image = config.ImageConfigResponse?.ImageConfig;
+    spec.image = { uri: record.code.imageUri };
+    if (image?.EntryPoint?.length) spec.image.entryPoint = image.EntryPoint;
+    if (image?.Command?.length) spec.image.command = image.Command;
+    if (image?.WorkingDirectory) spec.image.workingDirectory = image.WorkingDirectory;
+  }
+  return spec;
 }
 
 function logText(requestId: string, version: string, record: VersionRecord, result: InvocationResult): string {

@@ -17,17 +17,24 @@ import {
   InvalidParameterValueException,
   type InvocationRequest,
   type InvocationResponse,
+  type InvokeAsyncRequest,
+  type InvokeAsyncResponse,
   LambdaServiceBase,
   type ListAliasesRequest,
   type ListAliasesResponse,
   type ListFunctionsRequest,
   type ListFunctionsResponse,
+  type ListTagsRequest,
+  type ListTagsResponse,
   type ListVersionsByFunctionRequest,
   type ListVersionsByFunctionResponse,
   PreconditionFailedException,
   type PublishVersionRequest,
+  RequestEntityTooLargeException,
   ResourceConflictException,
   ResourceNotFoundException,
+  type TagResourceRequest,
+  type UntagResourceRequest,
   type UpdateAliasRequest,
   type UpdateFunctionCodeRequest,
   type UpdateFunctionConfigurationRequest,
@@ -54,6 +61,9 @@ import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
+
+// aws-wire-checklist.md §5.1: "the legacy InvokeAsync API keeps 256 KB".
+const MAX_INVOKE_ASYNC = 262144;
 
 export class LambdaService extends LambdaServiceBase {
   readonly store = new AccountRegionStore((accountId, region) => new LambdaRegionState(accountId, region));
@@ -111,6 +121,8 @@ export class LambdaService extends LambdaServiceBase {
       const token = `${randomUUID()}.zip`;
       this.downloads.set(token, record.code);
       out.Code = { RepositoryType: 'S3', Location: `${ctx.baseUrl}${CODE_PATH}${token}` };
+    } else if (record.code.imageUri) {
+      out.Code = { RepositoryType: 'ECR', ImageUri: record.code.imageUri, ResolvedImageUri: record.code.imageUri };
     } else {
       out.Code = { RepositoryType: 'S3', Location: record.code.dir };
     }
@@ -307,7 +319,42 @@ export class LambdaService extends LambdaServiceBase {
     };
   }
 
+  override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
+    Object.assign(getFunction(this.region(ctx), input.Resource).tags, input.Tags);
+  }
+
+  override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
+    const fn = getFunction(this.region(ctx), input.Resource);
+    for (const key of input.TagKeys) delete fn.tags[key];
+  }
+
+  override async listTags(input: ListTagsRequest, ctx: RequestContext): Promise<ListTagsResponse> {
+    return { Tags: { ...getFunction(this.region(ctx), input.Resource).tags } };
+  }
+
   override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
     return this.execution.invoke(this.region(ctx), input, ctx);
+  }
+
+  /** The legacy asynchronous invoke: an Event invocation, 202 `{"Status":202}`, with its older 256 KB limit. */
+  override async invokeAsync(input: InvokeAsyncRequest, ctx: RequestContext): Promise<InvokeAsyncResponse> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of input.InvokeArgs as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_INVOKE_ASYNC) break;
+      chunks.push(chunk);
+    }
+    if (size > MAX_INVOKE_ASYNC) {
+      throw new RequestEntityTooLargeException(
+        `${size} byte payload is too large for the Event invocation type (limit ${MAX_INVOKE_ASYNC} bytes)`,
+      );
+    }
+    await this.execution.invoke(
+      this.region(ctx),
+      { FunctionName: input.FunctionName, InvocationType: 'Event', Payload: Buffer.concat(chunks) },
+      ctx,
+    );
+    return { Status: 202 };
   }
 }

@@ -49,7 +49,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
 }
 
 function accepted(res: ServerResponse): void {
-  res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"status":"OK"}');
+  res.writeHead(202, { 'Content-Type': 'application/json', 'Content-Length': '15' }).end('{"status":"OK"}');
 }
 
 function fail(res: ServerResponse, status: number, errorType: string, message: string): void {
@@ -61,7 +61,7 @@ export class RuntimeApiServer {
   private parked: ServerResponse | undefined;
 
   constructor(private readonly handlers: RuntimeApiHandlers) {
-    this.server = createServer((req, res) => {
+    this.server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
       this.route(req, res).catch(() => {
         if (!res.headersSent) fail(res, 500, 'ServiceException', 'Internal error');
       });
@@ -77,6 +77,9 @@ export class RuntimeApiServer {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        // A socket-level failure later must never take Standin down; the environment's own timeout covers it.
+        this.server.on('error', () => undefined);
         const { port } = this.server.address() as AddressInfo;
         resolve(`127.0.0.1:${port}`);
       });
@@ -103,7 +106,9 @@ export class RuntimeApiServer {
       this.handlers.next((invocation) => {
         if (this.parked !== res || res.destroyed) return;
         this.parked = undefined;
-        res.writeHead(200, invocationHeaders(invocation)).end(invocation.payload);
+        const headers = invocationHeaders(invocation);
+        headers['Content-Length'] = String(invocation.payload.length);
+        res.writeHead(200, headers).end(invocation.payload);
       });
       return;
     }

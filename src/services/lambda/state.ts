@@ -13,6 +13,8 @@ export interface CodeRef {
   hotReload: boolean;
   /** Set when the directory belongs to Standin and is removed with the last version using it. */
   owned: boolean;
+  /** PackageType Image: the container image that holds the code (run by the Docker executor). */
+  imageUri?: string;
 }
 
 export interface VersionRecord {

@@ -3,13 +3,17 @@
  * registry-free local image with the host's /usr bind-mounted read-only). Skipped only when no engine is reachable
  * outside CI; in CI (CI=true) a missing engine fails the run.
  */
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import Docker from 'dockerode';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS helper shared with scripts/test.mjs
 import { startServer } from '../../../scripts/lib/server.mjs';
-import { createFunction, json } from './helpers.js';
+import { uniqueName } from '../../support/clients.js';
+import { createFunction, json, ROLE } from './helpers.js';
 
 const IMAGE = 'standin-lambda-host:local';
 const docker = new Docker();
@@ -46,7 +50,8 @@ describe.skipIf(!ready && !inCi)('Lambda Docker executor', () => {
     if (!ready) throw new Error(`CI needs a Docker engine with ${IMAGE}: run .ci/docker-setup.sh`);
     server = await startServer({
       STANDIN_LAMBDA_EXECUTOR: 'docker',
-      STANDIN_LAMBDA_DOCKER_IMAGE: IMAGE,
+      // Per-runtime mapping; any other runtime would ask for AWS's base image.
+      STANDIN_LAMBDA_DOCKER_IMAGES: JSON.stringify({ 'python3.12': IMAGE, 'nodejs20.x': IMAGE }),
       STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES: '1',
       STANDIN_VALIDATE_OUTPUT: '1',
     });
@@ -91,6 +96,36 @@ def handler(event, context):
     expect(res.FunctionError).toBe('Unhandled');
     expect((json(res.Payload) as { errorType: string }).errorType).toBe('Sandbox.Timedout');
     expect(json((await client().send(new InvokeCommand({ FunctionName: name, Payload: strToU8('{}') }))).Payload)).toBe('ok');
+  });
+
+  it('runs a PackageType Image function from a locally built image, its CMD naming the handler', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standin-image-'));
+    writeFileSync(join(dir, 'app.py'), 'def handler(event, context):\n    return {"from": "image", "event": event}\n');
+    // The base image holds no binaries: Standin bind-mounts the host's /usr and its runtimes read-only (CI mode).
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      `FROM ${IMAGE}\nCOPY app.py /var/task/app.py\nENTRYPOINT ["/usr/bin/python3", "/opt/standin/runtimes/python/bootstrap.py"]\nCMD ["app.handler"]\n`,
+    );
+    const tag = `standin-test-fn:${Date.now()}`;
+    const build = await docker.buildImage({ context: dir, src: ['Dockerfile', 'app.py'] }, { t: tag });
+    await new Promise((resolve, reject) => docker.modem.followProgress(build, (error) => (error ? reject(error) : resolve(undefined))));
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      const name = uniqueName('image');
+      const created = await client().send(
+        new CreateFunctionCommand({ FunctionName: name, PackageType: 'Image', Role: ROLE, Code: { ImageUri: tag } }),
+      );
+      expect(created.PackageType).toBe('Image');
+      const got = await client().send(new GetFunctionCommand({ FunctionName: name }));
+      expect(got.Code).toMatchObject({ RepositoryType: 'ECR', ImageUri: tag });
+      const res = await client().send(new InvokeCommand({ FunctionName: name, Payload: strToU8('{"i":1}') }));
+      expect(json(res.Payload)).toEqual({ from: 'image', event: { i: 1 } });
+    } finally {
+      await docker
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
   });
 
   it('removes its containers when the server stops', async () => {

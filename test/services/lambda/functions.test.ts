@@ -213,6 +213,26 @@ describe('Lambda functions', () => {
     expect(missing.message).toBe(`Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}:1`);
   });
 
+  it('lists published versions too with FunctionVersion ALL', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': HANDLER });
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    const mine = async (all: boolean) => {
+      const versions: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await client.send(
+          new ListFunctionsCommand({ ...(all ? { FunctionVersion: 'ALL' } : {}), ...(marker ? { Marker: marker } : {}) }),
+        );
+        for (const fn of page.Functions ?? []) if (fn.FunctionName === name) versions.push(fn.Version ?? '');
+        marker = page.NextMarker;
+      } while (marker);
+      return versions;
+    };
+    expect(await mine(false)).toEqual(['$LATEST']);
+    expect(await mine(true)).toEqual(['$LATEST', '1']);
+  });
+
   it('creates, gets, lists, updates and deletes aliases', async () => {
     const client = lambda();
     const name = await createFunction(client, { 'app.py': HANDLER });

@@ -1,6 +1,7 @@
 /** Invoke through the JS SDK v3 with the process executor: modes, warm reuse, errors, logs, limits, concurrency. */
 import {
   CreateAliasCommand,
+  InvokeAsyncCommand,
   InvokeCommand,
   type LambdaServiceException,
   PublishVersionCommand,
@@ -57,6 +58,18 @@ describe('Lambda Invoke (Python, process executor)', () => {
     expect(calls).toBeGreaterThanOrEqual(2);
   });
 
+  it('accepts the legacy InvokeAsync with 202 and runs the handler', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const res = await lambda().send(new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: strToU8('{"legacy":true}') }));
+    expect(res.Status).toBe(202);
+    let calls = 0;
+    for (let i = 0; i < 50 && calls < 2; i++) {
+      calls = (json((await invoke(name, {})).Payload) as { calls: number }).calls;
+      if (calls < 2) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(calls).toBe(2);
+  });
+
   it('returns the Python error JSON with X-Amz-Function-Error Unhandled', async () => {
     const name = await createFunction(lambda(), { 'app.py': 'def handler(event, context):\n    raise ValueError("bad input")\n' });
     const res = await invoke(name, {});
@@ -96,7 +109,9 @@ describe('Lambda Invoke (Python, process executor)', () => {
       .catch((e: unknown) => e)) as LambdaServiceException;
     expect(error.name).toBe('InvalidRequestContentException');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toMatch(/^Could not parse request body into json: Could not parse payload into json: /);
+    expect(error.message).toBe(
+      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (byte[])\"not json\"; line: 1, column: 4]",
+    );
   });
 
   it('rejects a synchronous payload over 6 MB with 413', async () => {
@@ -106,7 +121,19 @@ describe('Lambda Invoke (Python, process executor)', () => {
       .send(new InvokeCommand({ FunctionName: name, Payload: big }))
       .catch((e: unknown) => e)) as LambdaServiceException;
     expect(error.$metadata.httpStatusCode).toBe(413);
-    expect(error.name).toBe('RequestTooLargeException');
+    expect(error.name).toBe('RequestEntityTooLargeException');
+    expect(error.message).toBe('Request must be smaller than 6291456 bytes for the InvokeFunction operation');
+  });
+
+  it('rejects an Event payload over 1 MB with 413', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const big = strToU8(JSON.stringify({ data: 'x'.repeat(1024 * 1024) }));
+    const error = (await lambda()
+      .send(new InvokeCommand({ FunctionName: name, InvocationType: 'Event', Payload: big }))
+      .catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.$metadata.httpStatusCode).toBe(413);
+    expect(error.name).toBe('RequestEntityTooLargeException');
+    expect(error.message).toBe(`${big.length} byte payload is too large for the Event invocation type (limit 1048576 bytes)`);
   });
 
   it('reports Function.ResponseSizeTooLarge for a response over 6 MB', async () => {
@@ -297,6 +324,20 @@ describe('Lambda Invoke (Node.js, process executor)', () => {
     expect(body.errorType).toBe('TypeError');
     expect(body.errorMessage).toBe('nope');
     expect(body.trace[0]).toBe('TypeError: nope');
+  });
+
+  it('reports Runtime.ImportModuleError for a missing module and a callback error as the function error', async () => {
+    const missing = await createFunction(lambda(), { 'other.js': 'exports.handler = async () => 1;\n' });
+    const a = await invoke(missing, {});
+    expect(a.FunctionError).toBe('Unhandled');
+    expect(json(a.Payload)).toMatchObject({
+      errorType: 'Runtime.ImportModuleError',
+      errorMessage: expect.stringContaining("Cannot find module 'index'"),
+    });
+    const failing = await createFunction(lambda(), { 'index.js': "exports.handler = (e, c, cb) => cb(new RangeError('out of range'));\n" });
+    const b = await invoke(failing, {});
+    expect(b.FunctionError).toBe('Unhandled');
+    expect(json(b.Payload)).toMatchObject({ errorType: 'RangeError', errorMessage: 'out of range' });
   });
 
   it('reports Runtime.HandlerNotFound for a missing export', async () => {

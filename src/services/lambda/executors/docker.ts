@@ -30,6 +30,21 @@ export function awsBaseImage(runtime: string): string {
   return `public.ecr.aws/lambda/provided:${provided?.[1] ?? 'al2023'}`;
 }
 
+/**
+ * The image for a runtime: STANDIN_LAMBDA_DOCKER_IMAGES (JSON `{"python3.12": "my/image:tag"}`) first, then
+ * STANDIN_LAMBDA_DOCKER_IMAGE for every runtime, then AWS's base image.
+ */
+export function imageFor(runtime: string, env: NodeJS.ProcessEnv = process.env): string {
+  let mapping: Record<string, unknown> = {};
+  try {
+    mapping = JSON.parse(env.STANDIN_LAMBDA_DOCKER_IMAGES ?? '{}') as Record<string, unknown>;
+  } catch {
+    throw new Error('STANDIN_LAMBDA_DOCKER_IMAGES must be a JSON object mapping runtimes to images');
+  }
+  const mapped = mapping[runtime];
+  return typeof mapped === 'string' ? mapped : (env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(runtime));
+}
+
 function sink(write: (chunk: string) => void): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -60,14 +75,21 @@ export class DockerExecutor implements Executor {
   async start(spec: EnvironmentSpec, callbacks: ExecutorCallbacks): Promise<RunningEnvironment> {
     const env: Record<string, string> = { ...spec.env, LAMBDA_TASK_ROOT: TASK_ROOT };
     delete env.PATH;
-    const binds = [`${spec.codeDir}:${TASK_ROOT}:ro`];
+    const binds = spec.image ? [] : [`${spec.codeDir}:${TASK_ROOT}:ro`];
     const options: Docker.ContainerCreateOptions = {
-      Image: process.env.STANDIN_LAMBDA_DOCKER_IMAGE ?? awsBaseImage(spec.runtime),
+      Image: spec.image?.uri ?? imageFor(spec.runtime),
       WorkingDir: TASK_ROOT,
       Labels: { [CONTAINER_LABEL]: spec.functionName, 'standin.pid': String(process.pid) },
       HostConfig: { NetworkMode: 'host', Binds: binds, AutoRemove: true },
     };
-    if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') {
+    if (spec.image) {
+      // The image's own ENTRYPOINT/CMD (its runtime client) unless the function's ImageConfig overrides them.
+      if (spec.image.entryPoint) options.Entrypoint = spec.image.entryPoint;
+      if (spec.image.command) options.Cmd = spec.image.command;
+      options.WorkingDir = spec.image.workingDirectory ?? TASK_ROOT;
+      delete env.LAMBDA_RUNTIME_DIR;
+      if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') binds.push('/usr:/usr:ro', `${runtimesDir}:${RUNTIMES_MOUNT}:ro`);
+    } else if (process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1') {
       const boot = bootstrapCommand(spec.runtime, TASK_ROOT);
       if (!boot) throw new Error(`runtime ${spec.runtime} is not supported by the Docker executor`);
       binds.push(...hostRuntimeBinds(boot.command));
@@ -83,6 +105,7 @@ export class DockerExecutor implements Executor {
     const container = await this.docker.createContainer(options);
     this.live.add(container);
     const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+    stream.on('error', () => undefined);
     container.modem.demuxStream(stream, sink(callbacks.output), sink(callbacks.output));
     let exited = false;
     const exit = (description: string) => {

@@ -8,6 +8,8 @@ export interface EnvironmentSpec {
   codeDir: string;
   /** Variables as real Lambda sets them, the function's own, and AWS_LAMBDA_RUNTIME_API. */
   env: Record<string, string>;
+  /** PackageType Image: the image to run, with the function's ImageConfig overrides. */
+  image?: { uri: string; entryPoint?: string[]; command?: string[]; workingDirectory?: string };
 }
 
 export interface RunningEnvironment {

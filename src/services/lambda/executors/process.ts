@@ -69,8 +69,14 @@ export class ProcessExecutor implements Executor {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    child.stdout.setEncoding('utf8').on('data', callbacks.output);
-    child.stderr.setEncoding('utf8').on('data', callbacks.output);
+    child.stdout
+      .setEncoding('utf8')
+      .on('data', callbacks.output)
+      .on('error', () => undefined);
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', callbacks.output)
+      .on('error', () => undefined);
     let exited = false;
     child.on('error', (error) => {
       if (exited) return;

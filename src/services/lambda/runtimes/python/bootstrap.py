@@ -3,34 +3,70 @@
 Standard library only. Error payloads, the context object and the log format follow the AWS Python runtime
 (awslambdaric): errorMessage/errorType/requestId/stackTrace, Runtime.ImportModuleError and friends at init.
 """
-import decimal
-import http.client
 import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
-import traceback
 
 API = os.environ["AWS_LAMBDA_RUNTIME_API"]
 BASE = "/2018-06-01/runtime"
 
 
-class RuntimeClient:
-    def __init__(self):
-        host, port = API.split(":")
-        self.conn = http.client.HTTPConnection(host, int(port))
+class Response:
+    def __init__(self, status, headers):
+        self.status = status
+        self.headers = headers
 
-    def request(self, method, path, body=None, headers=None):
+    def getheader(self, name):
+        return self.headers.get(name.lower())
+
+
+class RuntimeClient:
+    """A minimal HTTP/1.1 keep-alive client: http.client costs more start-up time than the whole loop needs."""
+
+    def __init__(self):
+        host, port = API.rsplit(":", 1)
+        self.sock = socket.create_connection((host, int(port)))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buf = b""
+
+    def _read_until(self, marker):
+        while marker not in self.buf:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("Runtime API closed the connection")
+            self.buf += chunk
+        head, _, self.buf = self.buf.partition(marker)
+        return head
+
+    def _read_exact(self, n):
+        while len(self.buf) < n:
+            chunk = self.sock.recv(max(65536, n - len(self.buf)))
+            if not chunk:
+                raise ConnectionError("Runtime API closed the connection")
+            self.buf += chunk
+        data, self.buf = self.buf[:n], self.buf[n:]
+        return data
+
+    def request(self, method, path, body=b"", headers=None):
         try:
-            self.conn.request(method, BASE + path, body=body, headers=headers or {})
-            res = self.conn.getresponse()
-            data = res.read()
-        except (OSError, http.client.HTTPException):
+            lines = [f"{method} {BASE}{path} HTTP/1.1", f"Host: {API}", f"Content-Length: {len(body)}"]
+            lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+            self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+            head = self._read_until(b"\r\n\r\n").decode("latin-1").split("\r\n")
+            status = int(head[0].split(" ", 2)[1])
+            hdrs = {}
+            for line in head[1:]:
+                k, _, v = line.partition(":")
+                hdrs[k.strip().lower()] = v.strip()
+            data = self._read_exact(int(hdrs.get("content-length", "0")))
+        except OSError:
             # Standin went away: an execution environment never outlives it.
             os._exit(0)
-        return res, data
+        return Response(status, hdrs), data
 
     def next(self):
         return self.request("GET", "/invocation/next")
@@ -117,6 +153,8 @@ def setup_logging():
 
 
 def error_json(exc, request_id, error_type=None):
+    import traceback
+
     tb = traceback.extract_tb(exc.__traceback__)
     # The runtime drops its own frames from the trace users see.
     frames = [f for f in tb if not f.filename.endswith("bootstrap.py")]
@@ -157,6 +195,8 @@ def load_handler(spec):
 
 
 def default(o):
+    import decimal
+
     if isinstance(o, decimal.Decimal):
         return int(o) if o == o.to_integral_value() else float(o)
     raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
@@ -168,7 +208,8 @@ def main():
     sys.path[0] = task_root
     setup_logging()
     client = RuntimeClient()
-    handler, err = load_handler(os.environ["_HANDLER"])
+    # A container image passes the handler as its CMD, as awslambdaric takes it.
+    handler, err = load_handler(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("_HANDLER", ""))
     if err is not None:
         print(f"[ERROR] {err['errorType']}: {err['errorMessage']}", flush=True)
         client.post("/init/error", json.dumps(err).encode(), err["errorType"])
