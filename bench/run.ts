@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchApiGateway } from './apigateway.js';
 import { installPeers } from './peers.js';
 import { measureStartup, summarize } from './startup.js';
 import { table } from './stats.js';
@@ -33,3 +34,8 @@ console.log(report);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
+
+console.log('\nAPI Gateway REST data plane: GET /items through a stage vs the same backend called directly');
+const apigw = await benchApiGateway(root);
+console.log(apigw);
+writeFileSync(join(root, 'bench/results/apigateway.md'), `${apigw}\n`);
