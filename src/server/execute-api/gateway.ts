@@ -124,7 +124,11 @@ async function awsProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswe
   if (!result) return timedOut();
   if (result.functionError) return badGateway();
   const mapped = mapProxyResponse(result.payload, inv.deployment.snapshot.binaryMediaTypes, inv.req.headers.accept);
-  return mapped ?? badGateway();
+  if (!mapped) return badGateway();
+  // AWS answers Lambda proxy requests with the trace id it put in the event (LocalStack response_enricher.py).
+  const trace = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'x-amzn-trace-id')?.[1];
+  if (trace) mapped.headers.push(['X-Amzn-Trace-Id', trace]);
+  return mapped;
 }
 
 async function httpProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswer> {

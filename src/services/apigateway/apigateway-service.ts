@@ -43,6 +43,7 @@ import {
   type RestApis,
   type Stage,
   type Stages,
+  type UpdateRestApiRequest,
   type UpdateStageRequest,
 } from '../../../generated/apigateway/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
@@ -52,7 +53,7 @@ import { importRestApi, putRestApi } from './import.js';
 import { deleteIntegration, integrationResponse, integrationView, putIntegration, putIntegrationResponse } from './integrations.js';
 import { deleteMethod, deleteMethodResponse, methodResponse, methodView, putMethod, putMethodResponse } from './methods.js';
 import { createResource, deleteResource, getResources, resourceView } from './resources.js';
-import { createRestApi, getRestApis, restApiView } from './rest-apis.js';
+import { createRestApi, getRestApis, restApiView, updateRestApi } from './rest-apis.js';
 import { createStage, getStage, stageView, updateStage } from './stages.js';
 import { ApiGatewayState, type StoredRestApi } from './state.js';
 
@@ -94,6 +95,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
     const state = this.state(ctx);
     state.api(input.restApiId);
     state.apis.delete(input.restApiId);
+  }
+
+  override async updateRestApi(input: UpdateRestApiRequest, ctx: RequestContext): Promise<RestApi> {
+    return restApiView(updateRestApi(this.state(ctx).api(input.restApiId), input.patchOperations ?? []));
   }
 
   override async importRestApi(input: ImportRestApiRequest, ctx: RequestContext): Promise<RestApi> {

@@ -168,6 +168,7 @@ describe('AWS_PROXY to a Lambda function', () => {
       expect(res.lines.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)).toEqual(['a=1', 'b=2', 'c=3']);
       expect(res.header('X-Solo')).toBe('solo');
       expect(res.header('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.header('X-Amzn-Trace-Id')).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
       const accepted = await call(endpoint(), `/_aws/execute-api/${apiId}/stage/x?mode=string-status`);
       expect(accepted.status).toBe(202);
       expect(accepted.body.toString()).toBe('accepted');

@@ -7,6 +7,7 @@ import {
   GetRestApiCommand,
   GetRestApisCommand,
   NotFoundException,
+  UpdateRestApiCommand,
 } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
 import { apigateway, uniqueName } from '../../support/clients.js';
@@ -78,5 +79,47 @@ describe('REST APIs', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestException);
     expect((error as Error).message).toBe('Description cannot be an empty string');
+  });
+});
+
+describe('UpdateRestApi', () => {
+  it('adds and removes binary media types with ~1-escaped patch paths, and patches name and description', async () => {
+    const client = apigateway();
+    const api = await client.send(new CreateRestApiCommand({ name: uniqueName('patch') }));
+    const added = await client.send(
+      new UpdateRestApiCommand({
+        restApiId: api.id,
+        patchOperations: [
+          { op: 'add', path: '/binaryMediaTypes/image~1png', value: '' },
+          { op: 'add', path: '/binaryMediaTypes/application~1octet-stream', value: '' },
+          { op: 'replace', path: '/name', value: 'renamed' },
+          { op: 'replace', path: '/description', value: 'described' },
+        ],
+      }),
+    );
+    expect(added).toMatchObject({ name: 'renamed', description: 'described', binaryMediaTypes: ['image/png', 'application/octet-stream'] });
+    const removed = await client.send(
+      new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'remove', path: '/binaryMediaTypes/image~1png' }] }),
+    );
+    expect(removed.binaryMediaTypes).toEqual(['application/octet-stream']);
+  });
+
+  it('refuses the bare /binaryMediaTypes path and answers NotFoundException for an unknown API', async () => {
+    const client = apigateway();
+    const api = await client.send(new CreateRestApiCommand({ name: uniqueName('patch') }));
+    const bare = await client
+      .send(
+        new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }] }),
+      )
+      .catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(BadRequestException);
+    expect((bare as Error).message).toBe('Invalid patch path /binaryMediaTypes');
+    const missing = await client
+      .send(
+        new UpdateRestApiCommand({ restApiId: 'api_id', patchOperations: [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }] }),
+      )
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundException);
+    expect((missing as Error).message).toBe('Invalid API identifier specified 000000000000:api_id');
   });
 });
