@@ -70,6 +70,14 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   }
 }
 
+/**
+ * `${stageVariables.name}` in an integration URI, filled from the stage (e.g. a Lambda alias per stage):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/aws-api-gateway-stage-variables-reference.html
+ */
+export function withStageVariables(uri: string, variables: Record<string, string> | undefined): string {
+  return uri.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => variables?.[name] ?? '');
+}
+
 interface Invocation {
   req: AwsRequest;
   conn: Connection;
@@ -87,7 +95,7 @@ interface Invocation {
 }
 
 async function awsProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswer> {
-  const functionArn = lambdaFunctionArn(inv.integration.uri);
+  const functionArn = lambdaFunctionArn(withStageVariables(inv.integration.uri ?? '', inv.stageVariables));
   if (!functionArn) return internalError();
   const event = buildProxyEvent({
     httpMethod: inv.req.method,
@@ -132,7 +140,7 @@ async function awsProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswe
 }
 
 async function httpProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswer> {
-  const uri = inv.integration.uri ?? '';
+  const uri = withStageVariables(inv.integration.uri ?? '', inv.stageVariables);
   const method = !inv.integration.httpMethod || inv.integration.httpMethod === 'ANY' ? inv.req.method : inv.integration.httpMethod;
   const url = integrationUrl(uri, inv.match.pathParameters, inv.req.rawQuery);
   try {

@@ -15,7 +15,13 @@ export const CUSTOM_ID_TAG = '_custom_id_';
 export function createRestApi(state: ApiGatewayState, input: CreateRestApiRequest, idTaken: (id: string) => boolean): StoredRestApi {
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   const custom = input.tags?.[CUSTOM_ID_TAG];
-  if (custom !== undefined && idTaken(custom)) throw new ConflictException(`API with id ${custom} already exists`);
+  if (custom !== undefined) {
+    // LocalStack's rules for custom ids (localstack apigateway/patches.py): lower case only, and a second API with
+    // the same id in the same account and region replaces the first, so re-running a setup script just works.
+    if (!/^[a-z0-9_-]+$/.test(custom)) throw new BadRequestException(`The RestApiId '${custom}' cannot contain uppercase characters`);
+    if (state.apis.has(custom)) state.apis.delete(custom);
+    else if (idTaken(custom)) throw new ConflictException(`API with id ${custom} already exists in another account or region`);
+  }
   let id = custom ?? newId(10);
   while (custom === undefined && idTaken(id)) id = newId(10);
   const rootResourceId = newId(10);

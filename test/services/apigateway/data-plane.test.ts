@@ -173,6 +173,19 @@ describe('HTTP_PROXY integrations', () => {
     expect(request?.body).toBe('{"k":1}');
   });
 
+  it('fills ${stageVariables.name} in the integration URI from the stage', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    await addMethod(client, id, root, 'GET', {
+      type: 'HTTP_PROXY',
+      integrationHttpMethod: 'GET',
+      uri: `${backendUrl}/\${stageVariables.prefix}/root`,
+    });
+    await deploy(client, id, 'blue', { prefix: 'blue-backend' });
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/blue/`);
+    expect(res.body.toString()).toBe('backend saw GET /blue-backend/root');
+  });
+
   it('answers 504 Endpoint request timed out after the integration timeout', async () => {
     const client = apigateway();
     const { id, root } = await newApi(client);

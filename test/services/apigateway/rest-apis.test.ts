@@ -34,15 +34,27 @@ describe('REST APIs', () => {
     expect(got.binaryMediaTypes).toEqual(['image/png', '*/*']);
   });
 
-  it('uses the _custom_id_ tag as the API id and refuses a second API with it', async () => {
+  it('uses the _custom_id_ tag as the API id; a second API with it replaces the first, as in LocalStack', async () => {
     const client = apigateway();
     const id = uniqueName('myid');
     const api = await client.send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: id } }));
     expect(api.id).toBe(id);
     expect((await client.send(new GetRestApiCommand({ restApiId: id }))).name).toBe('custom');
-    const again = await client.send(new CreateRestApiCommand({ name: 'custom2', tags: { _custom_id_: id } })).catch((e: unknown) => e);
-    expect(again).toBeInstanceOf(ConflictException);
+    const again = await client.send(new CreateRestApiCommand({ name: 'custom2', tags: { _custom_id_: id } }));
+    expect(again.id).toBe(id);
+    expect(again.rootResourceId).not.toBe(api.rootResourceId);
+    expect((await client.send(new GetRestApiCommand({ restApiId: id }))).name).toBe('custom2');
+    const listed = await client.send(new GetRestApisCommand({ limit: 500 }));
+    expect(listed.items?.filter((a) => a.id === id)).toHaveLength(1);
     await client.send(new DeleteRestApiCommand({ restApiId: id }));
+  });
+
+  it('refuses a _custom_id_ with upper-case letters', async () => {
+    const error = await apigateway()
+      .send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: 'MyApi' } }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as Error).message).toBe("The RestApiId 'MyApi' cannot contain uppercase characters");
   });
 
   it('lists APIs in pages with position and limit', async () => {
