@@ -43,6 +43,9 @@ import {
   type RestApis,
   type Stage,
   type Stages,
+  type UpdateIntegrationRequest,
+  type UpdateMethodRequest,
+  type UpdateResourceRequest,
   type UpdateRestApiRequest,
   type UpdateStageRequest,
 } from '../../../generated/apigateway/index.js';
@@ -50,9 +53,16 @@ import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { createDeployment, deleteDeployment, deploymentView, getDeployment, getDeployments } from './deployments.js';
 import { importRestApi, putRestApi } from './import.js';
-import { deleteIntegration, integrationResponse, integrationView, putIntegration, putIntegrationResponse } from './integrations.js';
-import { deleteMethod, deleteMethodResponse, methodResponse, methodView, putMethod, putMethodResponse } from './methods.js';
-import { createResource, deleteResource, getResources, resourceView } from './resources.js';
+import {
+  deleteIntegration,
+  integrationResponse,
+  integrationView,
+  putIntegration,
+  putIntegrationResponse,
+  updateIntegration,
+} from './integrations.js';
+import { deleteMethod, deleteMethodResponse, methodResponse, methodView, putMethod, putMethodResponse, updateMethod } from './methods.js';
+import { createResource, deleteResource, getResources, resourceView, updateResource } from './resources.js';
 import { createRestApi, getRestApis, restApiView, updateRestApi } from './rest-apis.js';
 import { createStage, getStage, stageView, updateStage } from './stages.js';
 import { ApiGatewayState, type StoredRestApi } from './state.js';
@@ -122,6 +132,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
     return getResources(this.state(ctx).api(input.restApiId), input.position, input.limit, input.embed);
   }
 
+  override async updateResource(input: UpdateResourceRequest, ctx: RequestContext): Promise<Resource> {
+    return resourceView(updateResource(this.state(ctx), input.restApiId, input.resourceId, input.patchOperations ?? []), false);
+  }
+
   override async deleteResource(input: DeleteResourceRequest, ctx: RequestContext): Promise<void> {
     deleteResource(this.state(ctx), input.restApiId, input.resourceId);
   }
@@ -132,6 +146,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
 
   override async getMethod(input: GetMethodRequest, ctx: RequestContext): Promise<Method> {
     return methodView(this.state(ctx).method(input.restApiId, input.resourceId, input.httpMethod).method);
+  }
+
+  override async updateMethod(input: UpdateMethodRequest, ctx: RequestContext): Promise<Method> {
+    return methodView(updateMethod(this.state(ctx), input.restApiId, input.resourceId, input.httpMethod, input.patchOperations ?? []));
   }
 
   override async deleteMethod(input: DeleteMethodRequest, ctx: RequestContext): Promise<void> {
@@ -156,6 +174,12 @@ export class APIGatewayService extends APIGatewayServiceBase {
 
   override async getIntegration(input: GetIntegrationRequest, ctx: RequestContext): Promise<Integration> {
     return integrationView(this.state(ctx).integration(input.restApiId, input.resourceId, input.httpMethod));
+  }
+
+  override async updateIntegration(input: UpdateIntegrationRequest, ctx: RequestContext): Promise<Integration> {
+    return integrationView(
+      updateIntegration(this.state(ctx), input.restApiId, input.resourceId, input.httpMethod, input.patchOperations ?? []),
+    );
   }
 
   override async deleteIntegration(input: DeleteIntegrationRequest, ctx: RequestContext): Promise<void> {

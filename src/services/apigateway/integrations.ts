@@ -7,6 +7,7 @@ import {
   type Integration,
   type IntegrationResponse,
   NotFoundException,
+  type PatchOperation,
   type PutIntegrationRequest,
   type PutIntegrationResponseRequest,
 } from '../../../generated/apigateway/index.js';
@@ -99,4 +100,41 @@ export function integrationResponse(
   const response = state.integration(restApiId, resourceId, httpMethod).integrationResponses[statusCode];
   if (!response) throw new NotFoundException('Invalid Response status code specified');
   return response;
+}
+
+/** UpdateIntegration for the fields tools change in place (URI, method, timeout, templates, parameters, ...). */
+export function updateIntegration(
+  state: ApiGatewayState,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  operations: PatchOperation[],
+): StoredIntegration {
+  const integration = state.integration(restApiId, resourceId, httpMethod);
+  const next: StoredIntegration = structuredClone(integration);
+  for (const { op, path = '', value } of operations) {
+    const remove = op === 'remove';
+    const map = /^\/(requestTemplates|requestParameters)\/(.+)$/.exec(path);
+    if (map?.[1] && map[2]) {
+      const key = map[1] as 'requestTemplates' | 'requestParameters';
+      const name = map[2].replace(/~1/g, '/');
+      const entries = { ...next[key] };
+      if (remove) delete entries[name];
+      else entries[name] = value ?? '';
+      next[key] = entries;
+      continue;
+    }
+    if (path === '/uri' && value) next.uri = value;
+    else if (path === '/httpMethod' && value) next.httpMethod = value.toUpperCase();
+    else if (path === '/timeoutInMillis' && value) next.timeoutInMillis = Number(value);
+    else if (path === '/passthroughBehavior' && value) next.passthroughBehavior = value;
+    else if (path === '/contentHandling' && value) next.contentHandling = value as NonNullable<StoredIntegration['contentHandling']>;
+    else if (path === '/connectionType' && value) next.connectionType = value as NonNullable<StoredIntegration['connectionType']>;
+    else if (path === '/connectionId' && value) next.connectionId = value;
+    else if (path === '/credentials' && value) next.credentials = value;
+    else throw new BadRequestException(`Invalid patch path ${path}`);
+  }
+  if (next.type) validateUri(next.type, next.uri);
+  Object.assign(integration, next);
+  return integration;
 }
