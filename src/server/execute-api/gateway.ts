@@ -41,7 +41,7 @@ export function connectionOf(req: AwsRequest, incoming: IncomingMessage | undefi
   const localPort = String(incoming?.socket.localPort ?? config.port);
   // The function's own SDK calls must not come back through an `<apiId>.execute-api.` host, which identify() would
   // send to the data plane: hand Lambda the plain server address for host-style invoke URLs.
-  const hostStyle = /^[a-z0-9]+\.execute-api\./i.test(req.headers.host ?? '');
+  const hostStyle = /^[a-z0-9_-]+\.execute-api\./i.test(req.headers.host ?? '');
   const loopback = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return { rawHeaders, sourceIp, localPort, baseUrl: hostStyle ? `http://${loopback}:${localPort}` : baseUrl };
 }

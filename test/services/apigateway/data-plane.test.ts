@@ -2,13 +2,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  CreateRestApiCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apigateway, endpoint } from '../../support/clients.js';
+import { apigateway, endpoint, uniqueName } from '../../support/clients.js';
 import { addMethod, addResource, call, deploy, invokeUrls, mock, newApi } from './helpers.js';
 
 describe('invoke URLs and routing', () => {
@@ -79,6 +80,16 @@ describe('invoke URLs and routing', () => {
       expect(res.header('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.header('x-amz-apigw-id')).toMatch(/^[A-Za-z0-9+/]{15}=$/);
     }
+  });
+
+  it('reaches an API with a custom id containing dashes through the host form', async () => {
+    const client = apigateway();
+    const customId = uniqueName('my-api');
+    const api = await client.send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: customId } }));
+    await addMethod(client, customId, api.rootResourceId ?? '', 'GET', mock(200));
+    await deploy(client, customId, 'dev');
+    const res = await call(endpoint(), '/dev/', { host: `${customId}.execute-api.localhost.localstack.cloud:4566` });
+    expect(res.status).toBe(200);
   });
 
   it('serves the deployed snapshot: changes appear only after a new deployment', async () => {
