@@ -27,6 +27,7 @@ import {
   type GetRestApisRequest,
   type GetStageRequest,
   type GetStagesRequest,
+  type GetTagsRequest,
   type ImportRestApiRequest,
   type Integration,
   type IntegrationResponse,
@@ -43,6 +44,9 @@ import {
   type RestApis,
   type Stage,
   type Stages,
+  type TagResourceRequest,
+  type Tags,
+  type UntagResourceRequest,
   type UpdateIntegrationRequest,
   type UpdateMethodRequest,
   type UpdateResourceRequest,
@@ -66,6 +70,7 @@ import { createResource, deleteResource, getResources, resourceView, updateResou
 import { createRestApi, getRestApis, restApiView, updateRestApi } from './rest-apis.js';
 import { createStage, getStage, stageView, updateStage } from './stages.js';
 import { ApiGatewayState, type StoredRestApi } from './state.js';
+import { getTags, tagResource, untagResource } from './tags.js';
 
 export class APIGatewayService extends APIGatewayServiceBase {
   private readonly stores = new AccountRegionStore((accountId, region) => new ApiGatewayState(accountId, region));
@@ -238,5 +243,17 @@ export class APIGatewayService extends APIGatewayServiceBase {
     const api = this.state(ctx).api(input.restApiId);
     getStage(api, input.stageName);
     api.stages.delete(input.stageName);
+  }
+
+  override async getTags(input: GetTagsRequest, ctx: RequestContext): Promise<Tags> {
+    return { tags: getTags(this.state(ctx), input.resourceArn) };
+  }
+
+  override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
+    tagResource(this.state(ctx), input.resourceArn, input.tags);
+  }
+
+  override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
+    untagResource(this.state(ctx), input.resourceArn, input.tagKeys);
   }
 }
