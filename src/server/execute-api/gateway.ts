@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AwsRequest } from '../../runtime/request.js';
 import type { APIGatewayService } from '../../services/apigateway/apigateway-service.js';
-import { lambdaFunctionArn } from '../../services/apigateway/integrations.js';
+import { lambdaFunctionArn } from '../../services/apigateway/lambda-uri.js';
 import type { StoredDeployment, StoredIntegration } from '../../services/apigateway/state.js';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
@@ -18,7 +18,16 @@ import { mockResponse } from './mock.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { mapProxyResponse } from './proxy-response.js';
 import { buildTree, matchRoute, type RouteMatch, type RouteTree } from './resource-router.js';
-import { badGateway, forbidden, type GatewayAnswer, internalError, missingAuthenticationToken, timedOut, unknownApi } from './responses.js';
+import {
+  badGateway,
+  forbidden,
+  type GatewayAnswer,
+  internalError,
+  missingAuthenticationToken,
+  requestTooLarge,
+  timedOut,
+  unknownApi,
+} from './responses.js';
 
 /** What the edge knows about the connection beside the neutral request. */
 export interface Connection {
@@ -153,8 +162,14 @@ async function httpProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnsw
   }
 }
 
+/** API Gateway's payload quota for REST APIs: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
 async function integrate(inv: Invocation): Promise<GatewayAnswer> {
+  // Refuse before buffering when the client declares the size, so an oversized upload is never held in memory.
+  if (Number(inv.req.headers['content-length'] ?? 0) > MAX_PAYLOAD_BYTES) return requestTooLarge();
   const body = await inv.req.bytes();
+  if (body.length > MAX_PAYLOAD_BYTES) return requestTooLarge();
   switch (inv.integration.type) {
     case 'AWS_PROXY':
       return awsProxy(inv, body);

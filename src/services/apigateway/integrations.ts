@@ -11,15 +11,8 @@ import {
   type PutIntegrationRequest,
   type PutIntegrationResponseRequest,
 } from '../../../generated/apigateway/index.js';
+import { lambdaFunctionArn } from './lambda-uri.js';
 import type { ApiGatewayState, StoredIntegration } from './state.js';
-
-/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations` → the function ARN. */
-const LAMBDA_PATH =
-  /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/]+)\/invocations$/;
-
-export function lambdaFunctionArn(uri: string | undefined): string | undefined {
-  return uri ? LAMBDA_PATH.exec(uri)?.[1] : undefined;
-}
 
 function validateUri(type: string, uri: string | undefined): void {
   if (type === 'MOCK') return;

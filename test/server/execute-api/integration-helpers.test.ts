@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withStageVariables } from '../../../src/server/execute-api/gateway.js';
 import { integrationUrl } from '../../../src/server/execute-api/http-proxy.js';
 import { parseFunctionArn } from '../../../src/server/execute-api/lambda-integration.js';
-import { lambdaFunctionArn } from '../../../src/services/apigateway/integrations.js';
+import { lambdaFunctionArn } from '../../../src/services/apigateway/lambda-uri.js';
 
 describe('Lambda function ARNs in AWS_PROXY integration URIs', () => {
   it('finds the function ARN inside the apigateway invocation URI and splits it into name, qualifier, account and region', () => {

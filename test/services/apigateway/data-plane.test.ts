@@ -105,6 +105,20 @@ describe('invoke URLs and routing', () => {
   });
 });
 
+describe('payload quota', () => {
+  it('answers 413 for a request body over 10 MB', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    await addMethod(client, id, root, 'POST', mock(200));
+    await deploy(client, id, 'dev');
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/dev/`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+    expect(res.json()).toEqual({ message: 'Request Too Long' });
+    const ok = await call(endpoint(), `/_aws/execute-api/${id}/dev/`, { method: 'POST', body: Buffer.alloc(1024) });
+    expect(ok.status).toBe(200);
+  });
+});
+
 describe('MOCK integrations', () => {
   it('answers the integration response template and static header parameters', async () => {
     const client = apigateway();
