@@ -142,7 +142,10 @@ describe('AWS_PROXY to a Lambda function', () => {
   it.skipIf(!lambdaInvokeAvailable)('keeps the path percent-encoded and the body as text, without Content-Length', async () => {
     const event = await echo(`/_aws/execute-api/${apiId}/stage/users/test%2Balias@gmail.com`, {
       method: 'POST',
-      headers: [['Content-Type', 'application/json']],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Length', '7'],
+      ],
       body: '{"a":1}',
     });
     expect(event.path).toBe('/users/test%2Balias@gmail.com');
@@ -246,7 +249,10 @@ describe('the Content-Length switch, on a private server', () => {
     await deploy(client, api.id, 'stage');
     const res = await call(ep, `/_aws/execute-api/${api.id}/stage/`, {
       method: 'POST',
-      headers: [['Content-Type', 'application/json']],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Length', '7'],
+      ],
       body: '{"a":1}',
     });
     const event = res.json() as { headers: Record<string, string> };
