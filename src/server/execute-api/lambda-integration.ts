@@ -4,6 +4,7 @@
  * Lambda implements (process or Docker executors, warm pools) is used unchanged.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { InvocationRequest, InvocationResponse, LambdaServiceBase } from '../../../generated/lambda/index.js';
 import type { AwsRequest, RequestContext } from '../../runtime/request.js';
 import { getService } from '../registry.js';
@@ -30,9 +31,7 @@ function invokeRequest(name: string, payload: Uint8Array): AwsRequest {
     query: [],
     headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
     labels: { FunctionName: name },
-    stream: () => {
-      throw new Error('the API Gateway integration passes the payload in the typed input');
-    },
+    stream: () => Readable.from([Buffer.from(payload)]),
     bytes: async () => payload,
   };
 }
