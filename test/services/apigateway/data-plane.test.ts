@@ -147,6 +147,44 @@ describe('MOCK integrations', () => {
   });
 });
 
+describe('CORS preflight as CDK sets it up', () => {
+  it('answers OPTIONS from a MOCK whose default integration response is 204 with static CORS headers', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    const base = { restApiId: id, resourceId: root, httpMethod: 'OPTIONS' };
+    await client.send(new PutMethodCommand({ ...base, authorizationType: 'NONE' }));
+    // CDK's defaultCorsPreflightOptions: an unquoted statusCode in the template, the answer chosen by the default response.
+    await client.send(
+      new PutIntegrationCommand({ ...base, type: 'MOCK', requestTemplates: { 'application/json': '{ statusCode: 200 }' } }),
+    );
+    await client.send(
+      new PutMethodResponseCommand({
+        ...base,
+        statusCode: '204',
+        responseParameters: {
+          'method.response.header.Access-Control-Allow-Origin': true,
+          'method.response.header.Access-Control-Allow-Methods': true,
+        },
+      }),
+    );
+    await client.send(
+      new PutIntegrationResponseCommand({
+        ...base,
+        statusCode: '204',
+        responseParameters: {
+          'method.response.header.Access-Control-Allow-Origin': "'*'",
+          'method.response.header.Access-Control-Allow-Methods': "'OPTIONS,GET,POST'",
+        },
+      }),
+    );
+    await deploy(client, id, 'prod');
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/prod/`, { method: 'OPTIONS', headers: [['Origin', 'http://example.com']] });
+    expect(res.status).toBe(204);
+    expect(res.header('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.header('Access-Control-Allow-Methods')).toBe('OPTIONS,GET,POST');
+  });
+});
+
 describe('HTTP_PROXY integrations', () => {
   let backend: Server;
   let backendUrl = '';
