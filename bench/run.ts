@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchApiGateway } from './apigateway.js';
 import { benchDynamoDB } from './dynamodb.js';
 import { installPeers } from './peers.js';
 import { benchS3 } from './s3.js';
@@ -35,6 +36,8 @@ console.log(report);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
+
+import { benchApiGateway } from './apigateway.js';
 
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 's3') {
   console.log('\nS3: PutObject/GetObject (concurrency 4) and a streamed large object, plain HTTP over keep-alive');

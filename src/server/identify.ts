@@ -25,7 +25,8 @@ export function identify(req: AwsRequest, scope: SigV4Scope | undefined): Destin
   const target = req.headers['x-amz-target'];
   if (target?.startsWith('DynamoDB_20120810.')) return 'dynamodb';
   const host = (req.headers.host ?? '').toLowerCase();
-  if (/^[a-z0-9]+\.execute-api\./.test(host)) return 'execute-api';
+  // API ids may be custom (`_custom_id_` tag) with `-` or `_`, as LocalStack's host rule accepts.
+  if (/^[a-z0-9_-]+\.execute-api\./.test(host)) return 'execute-api';
   const first = req.path.split('/')[1] ?? '';
   if (first === '_aws' && req.path.startsWith('/_aws/execute-api/')) return 'execute-api';
   // LocalStack's legacy invoke URL: /restapis/<apiId>/<stage>/_user_request_/<path>

@@ -31,4 +31,10 @@ describe('loadConfig', () => {
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ STANDIN_PORT: 'http' })).toThrow(/STANDIN_PORT must be a port number/);
   });
+
+  it('leaves Content-Length out of API Gateway proxy events unless STANDIN_APIGW_EVENT_CONTENT_LENGTH is set', () => {
+    expect(loadConfig({}).apigwEventContentLength).toBe(false);
+    expect(loadConfig({ STANDIN_APIGW_EVENT_CONTENT_LENGTH: '1' }).apigwEventContentLength).toBe(true);
+    expect(loadConfig({ STANDIN_APIGW_EVENT_CONTENT_LENGTH: 'true' }).apigwEventContentLength).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AwsRequest } from '../../runtime/request.js';
 import type { APIGatewayService } from '../../services/apigateway/apigateway-service.js';
-import { lambdaFunctionArn } from '../../services/apigateway/integrations.js';
+import { lambdaFunctionArn } from '../../services/apigateway/lambda-uri.js';
 import type { StoredDeployment, StoredIntegration } from '../../services/apigateway/state.js';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
@@ -18,7 +18,16 @@ import { mockResponse } from './mock.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { mapProxyResponse } from './proxy-response.js';
 import { buildTree, matchRoute, type RouteMatch, type RouteTree } from './resource-router.js';
-import { badGateway, forbidden, type GatewayAnswer, internalError, missingAuthenticationToken, timedOut, unknownApi } from './responses.js';
+import {
+  badGateway,
+  forbidden,
+  type GatewayAnswer,
+  internalError,
+  missingAuthenticationToken,
+  requestTooLarge,
+  timedOut,
+  unknownApi,
+} from './responses.js';
 
 /** What the edge knows about the connection beside the neutral request. */
 export interface Connection {
@@ -41,7 +50,7 @@ export function connectionOf(req: AwsRequest, incoming: IncomingMessage | undefi
   const localPort = String(incoming?.socket.localPort ?? config.port);
   // The function's own SDK calls must not come back through an `<apiId>.execute-api.` host, which identify() would
   // send to the data plane: hand Lambda the plain server address for host-style invoke URLs.
-  const hostStyle = /^[a-z0-9]+\.execute-api\./i.test(req.headers.host ?? '');
+  const hostStyle = /^[a-z0-9_-]+\.execute-api\./i.test(req.headers.host ?? '');
   const loopback = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return { rawHeaders, sourceIp, localPort, baseUrl: hostStyle ? `http://${loopback}:${localPort}` : baseUrl };
 }
@@ -70,6 +79,14 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   }
 }
 
+/**
+ * `${stageVariables.name}` in an integration URI, filled from the stage (e.g. a Lambda alias per stage):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/aws-api-gateway-stage-variables-reference.html
+ */
+export function withStageVariables(uri: string, variables: Record<string, string> | undefined): string {
+  return uri.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => variables?.[name] ?? '');
+}
+
 interface Invocation {
   req: AwsRequest;
   conn: Connection;
@@ -87,7 +104,7 @@ interface Invocation {
 }
 
 async function awsProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswer> {
-  const functionArn = lambdaFunctionArn(inv.integration.uri);
+  const functionArn = lambdaFunctionArn(withStageVariables(inv.integration.uri ?? '', inv.stageVariables));
   if (!functionArn) return internalError();
   const event = buildProxyEvent({
     httpMethod: inv.req.method,
@@ -124,11 +141,15 @@ async function awsProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswe
   if (!result) return timedOut();
   if (result.functionError) return badGateway();
   const mapped = mapProxyResponse(result.payload, inv.deployment.snapshot.binaryMediaTypes, inv.req.headers.accept);
-  return mapped ?? badGateway();
+  if (!mapped) return badGateway();
+  // AWS answers Lambda proxy requests with the trace id it put in the event (LocalStack response_enricher.py).
+  const trace = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'x-amzn-trace-id')?.[1];
+  if (trace) mapped.headers.push(['X-Amzn-Trace-Id', trace]);
+  return mapped;
 }
 
 async function httpProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnswer> {
-  const uri = inv.integration.uri ?? '';
+  const uri = withStageVariables(inv.integration.uri ?? '', inv.stageVariables);
   const method = !inv.integration.httpMethod || inv.integration.httpMethod === 'ANY' ? inv.req.method : inv.integration.httpMethod;
   const url = integrationUrl(uri, inv.match.pathParameters, inv.req.rawQuery);
   try {
@@ -141,8 +162,14 @@ async function httpProxy(inv: Invocation, body: Uint8Array): Promise<GatewayAnsw
   }
 }
 
+/** API Gateway's payload quota for REST APIs: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
 async function integrate(inv: Invocation): Promise<GatewayAnswer> {
+  // Refuse before buffering when the client declares the size, so an oversized upload is never held in memory.
+  if (Number(inv.req.headers['content-length'] ?? 0) > MAX_PAYLOAD_BYTES) return requestTooLarge();
   const body = await inv.req.bytes();
+  if (body.length > MAX_PAYLOAD_BYTES) return requestTooLarge();
   switch (inv.integration.type) {
     case 'AWS_PROXY':
       return awsProxy(inv, body);

@@ -21,7 +21,7 @@ function split(rest: string): { stage: string; path: string } {
 }
 
 export function invokeTarget(host: string, rawPath: string): InvokeTarget | undefined {
-  const byHost = /^([a-z0-9]+)\.execute-api\./i.exec(host);
+  const byHost = /^([a-z0-9_-]+)\.execute-api\./i.exec(host);
   if (byHost?.[1]) return { apiId: byHost[1], ...split(rawPath.replace(/^\//, '')) };
   const internal = /^\/_aws\/execute-api\/([^/]+)\/?(.*)$/.exec(rawPath);
   if (internal?.[1]) return { apiId: internal[1], ...split(internal[2] ?? '') };

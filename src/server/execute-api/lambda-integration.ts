@@ -4,6 +4,7 @@
  * Lambda implements (process or Docker executors, warm pools) is used unchanged.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { InvocationRequest, InvocationResponse, LambdaServiceBase } from '../../../generated/lambda/index.js';
 import type { AwsRequest, RequestContext } from '../../runtime/request.js';
 import { getService } from '../registry.js';
@@ -30,9 +31,7 @@ function invokeRequest(name: string, payload: Uint8Array): AwsRequest {
     query: [],
     headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
     labels: { FunctionName: name },
-    stream: () => {
-      throw new Error('the API Gateway integration passes the payload in the typed input');
-    },
+    stream: () => Readable.from([Buffer.from(payload)]),
     bytes: async () => payload,
   };
 }
@@ -58,13 +57,19 @@ export async function invokeFunction(functionArn: string, event: unknown, baseUr
   };
   const lambda = (await getService('lambda')).instance as LambdaServiceBase;
   const out: InvocationResponse = await lambda.invoke(input, ctx);
-  const result: FunctionResult = { payload: toBytes(out.Payload) };
+  const result: FunctionResult = { payload: await toBytes(out.Payload) };
   if (out.FunctionError) result.functionError = out.FunctionError;
   return result;
 }
 
-function toBytes(payload: unknown): Uint8Array {
+/** The model types Payload as bytes; a string or a stream (should a handler return one) is read the same way. */
+async function toBytes(payload: unknown): Promise<Uint8Array> {
   if (payload instanceof Uint8Array) return payload;
   if (typeof payload === 'string') return Buffer.from(payload);
+  if (payload && typeof payload === 'object' && Symbol.asyncIterator in payload) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of payload as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
   return new Uint8Array();
 }

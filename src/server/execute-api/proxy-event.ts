@@ -108,6 +108,10 @@ export function eventHeaders(input: ProxyEventInput): { single: Record<string, s
     if (lower === 'x-forwarded-for' || lower === 'x-forwarded-port' || lower === 'x-forwarded-proto') continue;
     lines.push([name, value]);
   }
+  // With the switch on, a chunked request (no Content-Length from the client) gets one too, so WSGI adapters that
+  // need it read the whole body.
+  const hasLength = lines.some(([name]) => name.toLowerCase() === 'content-length');
+  if (input.includeContentLength && !hasLength && input.body.length > 0) lines.push(['Content-Length', String(input.body.length)]);
   const forwardedFor = headerValue(input.headers, 'X-Forwarded-For');
   lines.push(['X-Forwarded-For', forwardedFor ? `${forwardedFor}, ${input.sourceIp}` : input.sourceIp]);
   lines.push(['X-Forwarded-Port', input.port]);

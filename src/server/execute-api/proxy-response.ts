@@ -11,6 +11,8 @@ export interface MappedResponse {
   body: Buffer;
 }
 
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection']);
+
 const KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,7 +45,12 @@ function mergeHeaders(headers: unknown, multi: unknown): Array<[string, string]>
     }
   }
   const out: Array<[string, string]> = [];
-  for (const { name, values } of groups.values()) for (const value of values) out.push([name, value]);
+  for (const { name, values } of groups.values()) {
+    // Framing is API Gateway's own: a function's Content-Length (WSGI adapters always send one) may not match the
+    // body that is finally sent (base64 left undecoded), so the server computes it instead.
+    if (FRAMING.has(name.toLowerCase())) continue;
+    for (const value of values) out.push([name, value]);
+  }
   return out;
 }
 

@@ -31,3 +31,9 @@ export const timedOut = (): GatewayAnswer => answer(504, 'Endpoint request timed
 
 /** The integration could not be called (unknown function, refused connection, unsupported type). */
 export const internalError = (): GatewayAnswer => answer(500, 'Internal server error', 'InternalServerErrorException');
+
+/**
+ * A request body over API Gateway's 10 MB payload quota (REST API quotas page); the REQUEST_TOO_LARGE gateway
+ * response. [unverified: the exact message text]
+ */
+export const requestTooLarge = (): GatewayAnswer => answer(413, 'Request Too Long');

@@ -27,6 +27,7 @@ import {
   type GetRestApisRequest,
   type GetStageRequest,
   type GetStagesRequest,
+  type GetTagsRequest,
   type ImportRestApiRequest,
   type Integration,
   type IntegrationResponse,
@@ -43,18 +44,33 @@ import {
   type RestApis,
   type Stage,
   type Stages,
+  type TagResourceRequest,
+  type Tags,
+  type UntagResourceRequest,
+  type UpdateIntegrationRequest,
+  type UpdateMethodRequest,
+  type UpdateResourceRequest,
+  type UpdateRestApiRequest,
   type UpdateStageRequest,
 } from '../../../generated/apigateway/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { createDeployment, deleteDeployment, deploymentView, getDeployment, getDeployments } from './deployments.js';
 import { importRestApi, putRestApi } from './import.js';
-import { deleteIntegration, integrationResponse, integrationView, putIntegration, putIntegrationResponse } from './integrations.js';
-import { deleteMethod, deleteMethodResponse, methodResponse, methodView, putMethod, putMethodResponse } from './methods.js';
-import { createResource, deleteResource, getResources, resourceView } from './resources.js';
-import { createRestApi, getRestApis, restApiView } from './rest-apis.js';
+import {
+  deleteIntegration,
+  integrationResponse,
+  integrationView,
+  putIntegration,
+  putIntegrationResponse,
+  updateIntegration,
+} from './integrations.js';
+import { deleteMethod, deleteMethodResponse, methodResponse, methodView, putMethod, putMethodResponse, updateMethod } from './methods.js';
+import { createResource, deleteResource, getResources, resourceView, updateResource } from './resources.js';
+import { createRestApi, getRestApis, restApiView, updateRestApi } from './rest-apis.js';
 import { createStage, getStage, stageView, updateStage } from './stages.js';
 import { ApiGatewayState, type StoredRestApi } from './state.js';
+import { getTags, tagResource, untagResource } from './tags.js';
 
 export class APIGatewayService extends APIGatewayServiceBase {
   private readonly stores = new AccountRegionStore((accountId, region) => new ApiGatewayState(accountId, region));
@@ -96,6 +112,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
     state.apis.delete(input.restApiId);
   }
 
+  override async updateRestApi(input: UpdateRestApiRequest, ctx: RequestContext): Promise<RestApi> {
+    return restApiView(updateRestApi(this.state(ctx).api(input.restApiId), input.patchOperations ?? []));
+  }
+
   override async importRestApi(input: ImportRestApiRequest, ctx: RequestContext): Promise<RestApi> {
     return restApiView(importRestApi(this.state(ctx), input, this.idTaken));
   }
@@ -117,6 +137,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
     return getResources(this.state(ctx).api(input.restApiId), input.position, input.limit, input.embed);
   }
 
+  override async updateResource(input: UpdateResourceRequest, ctx: RequestContext): Promise<Resource> {
+    return resourceView(updateResource(this.state(ctx), input.restApiId, input.resourceId, input.patchOperations ?? []), false);
+  }
+
   override async deleteResource(input: DeleteResourceRequest, ctx: RequestContext): Promise<void> {
     deleteResource(this.state(ctx), input.restApiId, input.resourceId);
   }
@@ -127,6 +151,10 @@ export class APIGatewayService extends APIGatewayServiceBase {
 
   override async getMethod(input: GetMethodRequest, ctx: RequestContext): Promise<Method> {
     return methodView(this.state(ctx).method(input.restApiId, input.resourceId, input.httpMethod).method);
+  }
+
+  override async updateMethod(input: UpdateMethodRequest, ctx: RequestContext): Promise<Method> {
+    return methodView(updateMethod(this.state(ctx), input.restApiId, input.resourceId, input.httpMethod, input.patchOperations ?? []));
   }
 
   override async deleteMethod(input: DeleteMethodRequest, ctx: RequestContext): Promise<void> {
@@ -151,6 +179,12 @@ export class APIGatewayService extends APIGatewayServiceBase {
 
   override async getIntegration(input: GetIntegrationRequest, ctx: RequestContext): Promise<Integration> {
     return integrationView(this.state(ctx).integration(input.restApiId, input.resourceId, input.httpMethod));
+  }
+
+  override async updateIntegration(input: UpdateIntegrationRequest, ctx: RequestContext): Promise<Integration> {
+    return integrationView(
+      updateIntegration(this.state(ctx), input.restApiId, input.resourceId, input.httpMethod, input.patchOperations ?? []),
+    );
   }
 
   override async deleteIntegration(input: DeleteIntegrationRequest, ctx: RequestContext): Promise<void> {
@@ -209,5 +243,17 @@ export class APIGatewayService extends APIGatewayServiceBase {
     const api = this.state(ctx).api(input.restApiId);
     getStage(api, input.stageName);
     api.stages.delete(input.stageName);
+  }
+
+  override async getTags(input: GetTagsRequest, ctx: RequestContext): Promise<Tags> {
+    return { tags: getTags(this.state(ctx), input.resourceArn) };
+  }
+
+  override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
+    tagResource(this.state(ctx), input.resourceArn, input.tags);
+  }
+
+  override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
+    untagResource(this.state(ctx), input.resourceArn, input.tagKeys);
   }
 }

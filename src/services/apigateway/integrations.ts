@@ -7,18 +7,12 @@ import {
   type Integration,
   type IntegrationResponse,
   NotFoundException,
+  type PatchOperation,
   type PutIntegrationRequest,
   type PutIntegrationResponseRequest,
 } from '../../../generated/apigateway/index.js';
+import { lambdaFunctionArn } from './lambda-uri.js';
 import type { ApiGatewayState, StoredIntegration } from './state.js';
-
-/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations` → the function ARN. */
-const LAMBDA_PATH =
-  /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/]+)\/invocations$/;
-
-export function lambdaFunctionArn(uri: string | undefined): string | undefined {
-  return uri ? LAMBDA_PATH.exec(uri)?.[1] : undefined;
-}
 
 function validateUri(type: string, uri: string | undefined): void {
   if (type === 'MOCK') return;
@@ -99,4 +93,41 @@ export function integrationResponse(
   const response = state.integration(restApiId, resourceId, httpMethod).integrationResponses[statusCode];
   if (!response) throw new NotFoundException('Invalid Response status code specified');
   return response;
+}
+
+/** UpdateIntegration for the fields tools change in place (URI, method, timeout, templates, parameters, ...). */
+export function updateIntegration(
+  state: ApiGatewayState,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  operations: PatchOperation[],
+): StoredIntegration {
+  const integration = state.integration(restApiId, resourceId, httpMethod);
+  const next: StoredIntegration = structuredClone(integration);
+  for (const { op, path = '', value } of operations) {
+    const remove = op === 'remove';
+    const map = /^\/(requestTemplates|requestParameters)\/(.+)$/.exec(path);
+    if (map?.[1] && map[2]) {
+      const key = map[1] as 'requestTemplates' | 'requestParameters';
+      const name = map[2].replace(/~1/g, '/');
+      const entries = { ...next[key] };
+      if (remove) delete entries[name];
+      else entries[name] = value ?? '';
+      next[key] = entries;
+      continue;
+    }
+    if (path === '/uri' && value) next.uri = value;
+    else if (path === '/httpMethod' && value) next.httpMethod = value.toUpperCase();
+    else if (path === '/timeoutInMillis' && value) next.timeoutInMillis = Number(value);
+    else if (path === '/passthroughBehavior' && value) next.passthroughBehavior = value;
+    else if (path === '/contentHandling' && value) next.contentHandling = value as NonNullable<StoredIntegration['contentHandling']>;
+    else if (path === '/connectionType' && value) next.connectionType = value as NonNullable<StoredIntegration['connectionType']>;
+    else if (path === '/connectionId' && value) next.connectionId = value;
+    else if (path === '/credentials' && value) next.credentials = value;
+    else throw new BadRequestException(`Invalid patch path ${path}`);
+  }
+  if (next.type) validateUri(next.type, next.uri);
+  Object.assign(integration, next);
+  return integration;
 }

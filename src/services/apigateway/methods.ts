@@ -4,6 +4,7 @@ import {
   type Method,
   type MethodResponse,
   NotFoundException,
+  type PatchOperation,
   type PutMethodRequest,
   type PutMethodResponseRequest,
 } from '../../../generated/apigateway/index.js';
@@ -84,4 +85,34 @@ export function deleteMethodResponse(
 ): void {
   methodResponse(state, restApiId, resourceId, httpMethod, statusCode);
   delete state.method(restApiId, resourceId, httpMethod).method.methodResponses[statusCode];
+}
+
+/** UpdateMethod for the fields tools change in place; other paths answer AWS's `Invalid patch path <path>`. */
+export function updateMethod(
+  state: ApiGatewayState,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  operations: PatchOperation[],
+): StoredMethod {
+  const { method } = state.method(restApiId, resourceId, httpMethod);
+  for (const { op, path = '', value } of operations) {
+    if (path.startsWith('/requestParameters/')) {
+      const name = path.slice('/requestParameters/'.length);
+      const params = { ...method.requestParameters };
+      if (op === 'remove') delete params[name];
+      else params[name] = value === 'true';
+      method.requestParameters = params;
+      continue;
+    }
+    // AWS-validated message for add/remove on scalar fields (LocalStack snapshot test_update_method_validation).
+    if (op !== 'replace') throw new BadRequestException('Invalid patch operation specified. Must be one of: [replace]');
+    if (path === '/authorizationType') method.authorizationType = value ?? 'NONE';
+    else if (path === '/apiKeyRequired') method.apiKeyRequired = value === 'true';
+    else if (path === '/operationName') method.operationName = value ?? '';
+    else if (path === '/authorizerId' && value !== undefined) method.authorizerId = value;
+    else if (path === '/requestValidatorId' && value !== undefined) method.requestValidatorId = value;
+    else throw new BadRequestException(`Invalid patch path ${path}`);
+  }
+  return method;
 }

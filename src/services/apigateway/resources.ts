@@ -1,5 +1,12 @@
-/** Resources: the path tree of a REST API (CreateResource, GetResource(s), DeleteResource). */
-import { BadRequestException, ConflictException, type Method, type Resource, type Resources } from '../../../generated/apigateway/index.js';
+/** Resources: the path tree of a REST API (CreateResource, GetResource(s), UpdateResource, DeleteResource). */
+import {
+  BadRequestException,
+  ConflictException,
+  type Method,
+  type PatchOperation,
+  type Resource,
+  type Resources,
+} from '../../../generated/apigateway/index.js';
 import { methodView } from './methods.js';
 import { type ApiGatewayState, newId, page, type StoredResource, type StoredRestApi } from './state.js';
 
@@ -77,4 +84,45 @@ export function deleteResource(state: ApiGatewayState, restApiId: string, resour
     }
   }
   for (const id of doomed) api.resources.delete(id);
+}
+
+/**
+ * UpdateResource: `replace` of `/pathPart` or `/parentId`, with AWS's messages (LocalStack AWS-validated snapshot
+ * test_update_resource_behaviour, test_update_resource_on_root). Paths of the moved subtree are recomputed.
+ */
+export function updateResource(
+  state: ApiGatewayState,
+  restApiId: string,
+  resourceId: string,
+  operations: PatchOperation[],
+): StoredResource {
+  const { api, resource } = state.resource(restApiId, resourceId);
+  let { parentId, pathPart } = resource;
+  for (const { op, path = '', value = '' } of operations) {
+    if (path !== '/pathPart' && path !== '/parentId') {
+      throw new BadRequestException(`Invalid patch path  '${path}' specified for op '${op}'. Must be one of: [/parentId, /pathPart]`);
+    }
+    if (op !== 'replace')
+      throw new BadRequestException(`Invalid patch path  '${path}' specified for op '${op}'. Please choose supported operations`);
+    if (resourceId === api.api.rootResourceId) throw new BadRequestException(`Root resource cannot update its ${path.slice(1)}.`);
+    if (path === '/pathPart') pathPart = value;
+    else {
+      state.resource(restApiId, value);
+      for (let at: string | undefined = value; at; at = api.resources.get(at)?.parentId) {
+        if (at === resourceId) throw new BadRequestException('Resources cannot be cyclical.');
+      }
+      parentId = value;
+    }
+  }
+  const clash = [...api.resources.values()].some((r) => r.id !== resourceId && r.parentId === parentId && r.pathPart === pathPart);
+  if (clash) throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+  if (parentId !== undefined) resource.parentId = parentId;
+  if (pathPart !== undefined) resource.pathPart = pathPart;
+  const rebuild = (r: StoredResource): void => {
+    const parent = r.parentId ? api.resources.get(r.parentId) : undefined;
+    r.path = parent ? (parent.path === '/' ? `/${r.pathPart}` : `${parent.path}/${r.pathPart}`) : '/';
+    for (const child of api.resources.values()) if (child.parentId === r.id) rebuild(child);
+  };
+  rebuild(resource);
+  return resource;
 }

@@ -3,6 +3,7 @@ import {
   BadRequestException,
   ConflictException,
   type CreateRestApiRequest,
+  type PatchOperation,
   type RestApi,
   type RestApis,
 } from '../../../generated/apigateway/index.js';
@@ -14,7 +15,13 @@ export const CUSTOM_ID_TAG = '_custom_id_';
 export function createRestApi(state: ApiGatewayState, input: CreateRestApiRequest, idTaken: (id: string) => boolean): StoredRestApi {
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   const custom = input.tags?.[CUSTOM_ID_TAG];
-  if (custom !== undefined && idTaken(custom)) throw new ConflictException(`API with id ${custom} already exists`);
+  if (custom !== undefined) {
+    // LocalStack's rules for custom ids (localstack apigateway/patches.py): lower case only, and a second API with
+    // the same id in the same account and region replaces the first, so re-running a setup script just works.
+    if (!/^[a-z0-9_-]+$/.test(custom)) throw new BadRequestException(`The RestApiId '${custom}' cannot contain uppercase characters`);
+    if (state.apis.has(custom)) state.apis.delete(custom);
+    else if (idTaken(custom)) throw new ConflictException(`API with id ${custom} already exists in another account or region`);
+  }
   let id = custom ?? newId(10);
   while (custom === undefined && idTaken(id)) id = newId(10);
   const rootResourceId = newId(10);
@@ -56,4 +63,61 @@ export function getRestApis(state: ApiGatewayState, position: string | undefined
   const out: RestApis = { items: result.items.map(restApiView) };
   if (result.position) out.position = result.position;
   return out;
+}
+
+const unescapePointer = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * UpdateRestApi's patch operations. `binaryMediaTypes` is patched like an object whose keys are the types, `/`
+ * escaped as `~1` (`add /binaryMediaTypes/image~1png`); the bare path is refused (LocalStack AWS-validated
+ * snapshot test_update_rest_api_behaviour).
+ */
+export function updateRestApi(api: StoredRestApi, operations: PatchOperation[]): StoredRestApi {
+  const target = api.api;
+  for (const { op, path = '', value } of operations) {
+    if (path.startsWith('/binaryMediaTypes/')) {
+      const type = unescapePointer(path.slice('/binaryMediaTypes/'.length));
+      const types = (target.binaryMediaTypes ?? []).filter((t) => t !== type);
+      if (op === 'add') types.push(type);
+      else if (op === 'replace' && value) types.push(value);
+      if (types.length > 0) target.binaryMediaTypes = types;
+      else delete target.binaryMediaTypes;
+      continue;
+    }
+    switch (path) {
+      case '/name':
+        if (!value) throw new BadRequestException('Name cannot be empty');
+        target.name = value;
+        break;
+      case '/description':
+        if (op === 'remove' || value === undefined) delete target.description;
+        else target.description = value;
+        break;
+      case '/minimumCompressionSize': {
+        if (op === 'remove' || !value) {
+          delete target.minimumCompressionSize;
+          break;
+        }
+        const size = Number(value);
+        if (!Number.isInteger(size) || size < 0 || size > 10485760) {
+          throw new BadRequestException('Invalid minimum compression size, must be between 0 and 10485760');
+        }
+        target.minimumCompressionSize = size;
+        break;
+      }
+      case '/apiKeySource':
+        target.apiKeySource = value === 'AUTHORIZER' ? 'AUTHORIZER' : 'HEADER';
+        break;
+      case '/disableExecuteApiEndpoint':
+        target.disableExecuteApiEndpoint = value === 'true';
+        break;
+      case '/policy':
+        if (op === 'remove' || value === undefined) delete target.policy;
+        else target.policy = value;
+        break;
+      default:
+        throw new BadRequestException(`Invalid patch path ${path}`);
+    }
+  }
+  return api;
 }

@@ -113,6 +113,13 @@ describe('the REST API proxy event', () => {
     expect(event.headers?.['Content-Length']).toBe('5');
   });
 
+  it('adds Content-Length from the body when the switch is on and the client sent the body chunked', () => {
+    const event = buildProxyEvent(input({ httpMethod: 'POST', body: Buffer.from('hello'), includeContentLength: true }));
+    expect(event.headers?.['Content-Length']).toBe('5');
+    const off = buildProxyEvent(input({ httpMethod: 'POST', body: Buffer.from('hello') }));
+    expect(off.headers).not.toHaveProperty('Content-Length');
+  });
+
   it('appends the source address to a client X-Forwarded-For', () => {
     const event = buildProxyEvent(input({ headers: [...input().headers, ['X-Forwarded-For', '192.0.2.1']] }));
     expect(event.headers?.['X-Forwarded-For']).toBe('192.0.2.1, 10.1.2.3');

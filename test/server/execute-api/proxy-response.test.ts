@@ -63,4 +63,13 @@ describe('the proxy response mapping', () => {
     expect(map(result, ['image/png'], 'image/png')?.body.toString()).toBe('test-data');
     expect(map(result, ['*/*'], 'text/html,application/xhtml+xml')?.body.toString()).toBe('test-data');
   });
+
+  it("drops the function's Content-Length and other framing headers, which the server computes", () => {
+    const out = map({
+      statusCode: 200,
+      multiValueHeaders: { 'Content-Type': ['text/plain'], 'Content-Length': ['999'], Connection: ['close'] },
+      body: 'hi',
+    });
+    expect(out?.headers).toEqual([['Content-Type', 'text/plain']]);
+  });
 });

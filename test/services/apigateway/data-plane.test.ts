@@ -2,13 +2,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  CreateRestApiCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apigateway, endpoint } from '../../support/clients.js';
+import { apigateway, endpoint, uniqueName } from '../../support/clients.js';
 import { addMethod, addResource, call, deploy, invokeUrls, mock, newApi } from './helpers.js';
 
 describe('invoke URLs and routing', () => {
@@ -81,6 +82,16 @@ describe('invoke URLs and routing', () => {
     }
   });
 
+  it('reaches an API with a custom id containing dashes through the host form', async () => {
+    const client = apigateway();
+    const customId = uniqueName('my-api');
+    const api = await client.send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: customId } }));
+    await addMethod(client, customId, api.rootResourceId ?? '', 'GET', mock(200));
+    await deploy(client, customId, 'dev');
+    const res = await call(endpoint(), '/dev/', { host: `${customId}.execute-api.localhost.localstack.cloud:4566` });
+    expect(res.status).toBe(200);
+  });
+
   it('serves the deployed snapshot: changes appear only after a new deployment', async () => {
     const client = apigateway();
     const { id, root } = await newApi(client);
@@ -91,6 +102,20 @@ describe('invoke URLs and routing', () => {
     expect((await call(endpoint(), `/_aws/execute-api/${id}/live/late`)).status).toBe(403);
     await deploy(client, id, 'live');
     expect((await call(endpoint(), `/_aws/execute-api/${id}/live/late`)).status).toBe(200);
+  });
+});
+
+describe('payload quota', () => {
+  it('answers 413 for a request body over 10 MB', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    await addMethod(client, id, root, 'POST', mock(200));
+    await deploy(client, id, 'dev');
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/dev/`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+    expect(res.json()).toEqual({ message: 'Request Too Long' });
+    const ok = await call(endpoint(), `/_aws/execute-api/${id}/dev/`, { method: 'POST', body: Buffer.alloc(1024) });
+    expect(ok.status).toBe(200);
   });
 });
 
@@ -119,6 +144,44 @@ describe('MOCK integrations', () => {
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ mocked: true });
     expect(res.header('X-Mocked')).toBe('yes');
+  });
+});
+
+describe('CORS preflight as CDK sets it up', () => {
+  it('answers OPTIONS from a MOCK whose default integration response is 204 with static CORS headers', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    const base = { restApiId: id, resourceId: root, httpMethod: 'OPTIONS' };
+    await client.send(new PutMethodCommand({ ...base, authorizationType: 'NONE' }));
+    // CDK's defaultCorsPreflightOptions: an unquoted statusCode in the template, the answer chosen by the default response.
+    await client.send(
+      new PutIntegrationCommand({ ...base, type: 'MOCK', requestTemplates: { 'application/json': '{ statusCode: 200 }' } }),
+    );
+    await client.send(
+      new PutMethodResponseCommand({
+        ...base,
+        statusCode: '204',
+        responseParameters: {
+          'method.response.header.Access-Control-Allow-Origin': true,
+          'method.response.header.Access-Control-Allow-Methods': true,
+        },
+      }),
+    );
+    await client.send(
+      new PutIntegrationResponseCommand({
+        ...base,
+        statusCode: '204',
+        responseParameters: {
+          'method.response.header.Access-Control-Allow-Origin': "'*'",
+          'method.response.header.Access-Control-Allow-Methods': "'OPTIONS,GET,POST'",
+        },
+      }),
+    );
+    await deploy(client, id, 'prod');
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/prod/`, { method: 'OPTIONS', headers: [['Origin', 'http://example.com']] });
+    expect(res.status).toBe(204);
+    expect(res.header('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.header('Access-Control-Allow-Methods')).toBe('OPTIONS,GET,POST');
   });
 });
 
@@ -171,6 +234,19 @@ describe('HTTP_PROXY integrations', () => {
     const request = seen.at(-1);
     expect(request?.headers['x-custom']).toBe('value');
     expect(request?.body).toBe('{"k":1}');
+  });
+
+  it('fills ${stageVariables.name} in the integration URI from the stage', async () => {
+    const client = apigateway();
+    const { id, root } = await newApi(client);
+    await addMethod(client, id, root, 'GET', {
+      type: 'HTTP_PROXY',
+      integrationHttpMethod: 'GET',
+      uri: `${backendUrl}/\${stageVariables.prefix}/root`,
+    });
+    await deploy(client, id, 'blue', { prefix: 'blue-backend' });
+    const res = await call(endpoint(), `/_aws/execute-api/${id}/blue/`);
+    expect(res.body.toString()).toBe('backend saw GET /blue-backend/root');
   });
 
   it('answers 504 Endpoint request timed out after the integration timeout', async () => {

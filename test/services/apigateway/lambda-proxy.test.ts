@@ -4,10 +4,12 @@
  * the server (Invoke of a missing function answers ResourceNotFoundException once Invoke exists, NotImplemented before).
  */
 
-import { PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
-import { CreateFunctionCommand, InvokeCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import { APIGatewayClient, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JS helper shared with scripts/test.mjs
+import { startServer, testServerEnv } from '../../../scripts/lib/server.mjs';
 import { apigateway, endpoint, lambda, uniqueName } from '../../support/clients.js';
 import { addResource, call, deploy, invokeUrls, newApi } from './helpers.js';
 
@@ -140,7 +142,10 @@ describe('AWS_PROXY to a Lambda function', () => {
   it.skipIf(!lambdaInvokeAvailable)('keeps the path percent-encoded and the body as text, without Content-Length', async () => {
     const event = await echo(`/_aws/execute-api/${apiId}/stage/users/test%2Balias@gmail.com`, {
       method: 'POST',
-      headers: [['Content-Type', 'application/json']],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Length', '7'],
+      ],
       body: '{"a":1}',
     });
     expect(event.path).toBe('/users/test%2Balias@gmail.com');
@@ -168,6 +173,7 @@ describe('AWS_PROXY to a Lambda function', () => {
       expect(res.lines.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)).toEqual(['a=1', 'b=2', 'c=3']);
       expect(res.header('X-Solo')).toBe('solo');
       expect(res.header('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.header('X-Amzn-Trace-Id')).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
       const accepted = await call(endpoint(), `/_aws/execute-api/${apiId}/stage/x?mode=string-status`);
       expect(accepted.status).toBe(202);
       expect(accepted.body.toString()).toBe('accepted');
@@ -198,4 +204,58 @@ describe('AWS_PROXY to a Lambda function', () => {
       expect(res.json()).toEqual({ message: 'Endpoint request timed out' });
     },
   );
+});
+
+describe('the Content-Length switch, on a private server', () => {
+  let server: { endpoint: string; stop: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    if (!lambdaInvokeAvailable) return;
+    server = await startServer({ ...testServerEnv, STANDIN_APIGW_EVENT_CONTENT_LENGTH: '1' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.skipIf(!lambdaInvokeAvailable)('keeps Content-Length in the event headers when STANDIN_APIGW_EVENT_CONTENT_LENGTH=1', async () => {
+    const ep = server?.endpoint ?? '';
+    const config = { endpoint: ep, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+    const lam = new LambdaClient(config);
+    const fn = await lam.send(
+      new CreateFunctionCommand({
+        FunctionName: uniqueName('cl-switch'),
+        Runtime: 'python3.12',
+        Handler: 'index.handler',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Code: { ZipFile: zipSync({ 'index.py': Buffer.from(HANDLER) }) },
+      }),
+    );
+    await waitUntilFunctionActiveV2({ client: lam, maxWaitTime: 60 }, { FunctionName: fn.FunctionName });
+    const client = new APIGatewayClient(config);
+    const api = await newApi(client);
+    await client.send(new PutMethodCommand({ restApiId: api.id, resourceId: api.root, httpMethod: 'POST', authorizationType: 'NONE' }));
+    const uri = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fn.FunctionArn}/invocations`;
+    await client.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: api.root,
+        httpMethod: 'POST',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri,
+      }),
+    );
+    await deploy(client, api.id, 'stage');
+    const res = await call(ep, `/_aws/execute-api/${api.id}/stage/`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Length', '7'],
+      ],
+      body: '{"a":1}',
+    });
+    const event = res.json() as { headers: Record<string, string> };
+    expect(Object.entries(event.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1]).toBe('7');
+  });
 });

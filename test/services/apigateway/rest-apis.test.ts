@@ -7,6 +7,7 @@ import {
   GetRestApiCommand,
   GetRestApisCommand,
   NotFoundException,
+  UpdateRestApiCommand,
 } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
 import { apigateway, uniqueName } from '../../support/clients.js';
@@ -33,15 +34,27 @@ describe('REST APIs', () => {
     expect(got.binaryMediaTypes).toEqual(['image/png', '*/*']);
   });
 
-  it('uses the _custom_id_ tag as the API id and refuses a second API with it', async () => {
+  it('uses the _custom_id_ tag as the API id; a second API with it replaces the first, as in LocalStack', async () => {
     const client = apigateway();
     const id = uniqueName('myid');
     const api = await client.send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: id } }));
     expect(api.id).toBe(id);
     expect((await client.send(new GetRestApiCommand({ restApiId: id }))).name).toBe('custom');
-    const again = await client.send(new CreateRestApiCommand({ name: 'custom2', tags: { _custom_id_: id } })).catch((e: unknown) => e);
-    expect(again).toBeInstanceOf(ConflictException);
+    const again = await client.send(new CreateRestApiCommand({ name: 'custom2', tags: { _custom_id_: id } }));
+    expect(again.id).toBe(id);
+    expect(again.rootResourceId).not.toBe(api.rootResourceId);
+    expect((await client.send(new GetRestApiCommand({ restApiId: id }))).name).toBe('custom2');
+    const listed = await client.send(new GetRestApisCommand({ limit: 500 }));
+    expect(listed.items?.filter((a) => a.id === id)).toHaveLength(1);
     await client.send(new DeleteRestApiCommand({ restApiId: id }));
+  });
+
+  it('refuses a _custom_id_ with upper-case letters', async () => {
+    const error = await apigateway()
+      .send(new CreateRestApiCommand({ name: 'custom', tags: { _custom_id_: 'MyApi' } }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as Error).message).toBe("The RestApiId 'MyApi' cannot contain uppercase characters");
   });
 
   it('lists APIs in pages with position and limit', async () => {
@@ -78,5 +91,47 @@ describe('REST APIs', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestException);
     expect((error as Error).message).toBe('Description cannot be an empty string');
+  });
+});
+
+describe('UpdateRestApi', () => {
+  it('adds and removes binary media types with ~1-escaped patch paths, and patches name and description', async () => {
+    const client = apigateway();
+    const api = await client.send(new CreateRestApiCommand({ name: uniqueName('patch') }));
+    const added = await client.send(
+      new UpdateRestApiCommand({
+        restApiId: api.id,
+        patchOperations: [
+          { op: 'add', path: '/binaryMediaTypes/image~1png', value: '' },
+          { op: 'add', path: '/binaryMediaTypes/application~1octet-stream', value: '' },
+          { op: 'replace', path: '/name', value: 'renamed' },
+          { op: 'replace', path: '/description', value: 'described' },
+        ],
+      }),
+    );
+    expect(added).toMatchObject({ name: 'renamed', description: 'described', binaryMediaTypes: ['image/png', 'application/octet-stream'] });
+    const removed = await client.send(
+      new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'remove', path: '/binaryMediaTypes/image~1png' }] }),
+    );
+    expect(removed.binaryMediaTypes).toEqual(['application/octet-stream']);
+  });
+
+  it('refuses the bare /binaryMediaTypes path and answers NotFoundException for an unknown API', async () => {
+    const client = apigateway();
+    const api = await client.send(new CreateRestApiCommand({ name: uniqueName('patch') }));
+    const bare = await client
+      .send(
+        new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }] }),
+      )
+      .catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(BadRequestException);
+    expect((bare as Error).message).toBe('Invalid patch path /binaryMediaTypes');
+    const missing = await client
+      .send(
+        new UpdateRestApiCommand({ restApiId: 'api_id', patchOperations: [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }] }),
+      )
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundException);
+    expect((missing as Error).message).toBe('Invalid API identifier specified 000000000000:api_id');
   });
 });
