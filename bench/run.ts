@@ -37,8 +37,6 @@ mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/startup.md'), `${report}\n`);
 writeFileSync(join(root, 'bench/results/startup.json'), `${JSON.stringify({ runs, results }, null, 2)}\n`);
 
-import { benchApiGateway } from './apigateway.js';
-
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 's3') {
   console.log('\nS3: PutObject/GetObject (concurrency 4) and a streamed large object, plain HTTP over keep-alive');
   const s3 = await benchS3(standinArgv, peers);
@@ -57,4 +55,11 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'lambda') {
   console.log('\nLambda: cold start (create + first Invoke) and warm Invoke latency, raw HTTP client');
   const { benchLambda } = await import('./lambda.js');
   console.log(await benchLambda());
+}
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'apigateway') {
+  console.log('\nAPI Gateway REST data plane: GET /items through a stage vs the same backend called directly');
+  const apigw = await benchApiGateway(root);
+  console.log(apigw);
+  writeFileSync(join(root, 'bench/results/apigateway.md'), `${apigw}\n`);
 }
