@@ -12,6 +12,14 @@ import { type ApiGatewayState, newId, page, type StoredRestApi } from './state.j
 /** LocalStack's tag for choosing a REST API's id, so invoke URLs are stable across runs (localstack apigateway/patches.py). */
 export const CUSTOM_ID_TAG = '_custom_id_';
 
+/** AWS fills `ipAddressType` (ipv4, or dualstack for PRIVATE APIs) and defaults to an EDGE endpoint. */
+function endpointConfiguration(
+  given: CreateRestApiRequest['endpointConfiguration'],
+): NonNullable<CreateRestApiRequest['endpointConfiguration']> {
+  const types = given?.types?.length ? [...given.types] : ['EDGE' as const];
+  return { ...given, types, ipAddressType: given?.ipAddressType ?? (types.includes('PRIVATE') ? 'dualstack' : 'ipv4') };
+}
+
 export function createRestApi(state: ApiGatewayState, input: CreateRestApiRequest, idTaken: (id: string) => boolean): StoredRestApi {
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   const custom = input.tags?.[CUSTOM_ID_TAG];
@@ -31,7 +39,7 @@ export function createRestApi(state: ApiGatewayState, input: CreateRestApiReques
     name: input.name,
     createdDate: new Date(Math.floor(Date.now() / 1000) * 1000),
     apiKeySource: input.apiKeySource ?? 'HEADER',
-    endpointConfiguration: input.endpointConfiguration ?? { types: ['EDGE'], ipAddressType: 'ipv4' },
+    endpointConfiguration: endpointConfiguration(input.endpointConfiguration),
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
     rootResourceId,
   };

@@ -25,7 +25,7 @@ describe('REST APIs', () => {
       description: 'd',
       apiKeySource: 'HEADER',
       disableExecuteApiEndpoint: false,
-      endpointConfiguration: { types: ['EDGE'] },
+      endpointConfiguration: { types: ['EDGE'], ipAddressType: 'ipv4' },
       binaryMediaTypes: ['image/png', '*/*'],
     });
     expect(api.createdDate).toBeInstanceOf(Date);
@@ -83,6 +83,13 @@ describe('REST APIs', () => {
     expect((error as Error).message).toBe(`Invalid API identifier specified 000000000000:${api.id}`);
     const again = await client.send(new DeleteRestApiCommand({ restApiId: api.id })).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(NotFoundException);
+  });
+
+  it('fills ipAddressType for a REGIONAL endpoint configuration', async () => {
+    const api = await apigateway().send(
+      new CreateRestApiCommand({ name: uniqueName('regional'), endpointConfiguration: { types: ['REGIONAL'] } }),
+    );
+    expect(api.endpointConfiguration).toEqual({ types: ['REGIONAL'], ipAddressType: 'ipv4' });
   });
 
   it('rejects an empty description with BadRequestException', async () => {
