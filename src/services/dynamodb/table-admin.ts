@@ -16,7 +16,7 @@ import {
 } from '../../../generated/dynamodb/index.js';
 import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
-import { describe } from './tables.js';
+import { describe, setStream } from './tables.js';
 import { Constraints } from './validation/constraints.js';
 import { invalidParameter, validation } from './validation/errors.js';
 
@@ -60,7 +60,9 @@ export function updateTable(state: DynamoDBState, input: UpdateTableInput): Upda
     };
   }
   if (input.DeletionProtectionEnabled !== undefined) table.deletionProtection = input.DeletionProtectionEnabled;
-  if (input.StreamSpecification !== undefined) table.streamSpecification = input.StreamSpecification;
+  if (input.StreamSpecification !== undefined) setStream(table, input.StreamSpecification);
+  if (input.SSESpecification !== undefined) table.sseSpecification = input.SSESpecification;
+  if (input.TableClass !== undefined) table.tableClass = input.TableClass;
   const description = describe(table);
   // The response shows the change in progress; the next DescribeTable already shows it done.
   description.TableStatus = 'UPDATING';

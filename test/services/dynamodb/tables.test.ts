@@ -78,6 +78,24 @@ describe('CreateTable and DescribeTable', () => {
     expect(Table?.BillingModeSummary).toBeUndefined();
   });
 
+  it('describes streams, encryption and table class as configured', async () => {
+    const TableName = await makeTable(client, {
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      SSESpecification: { Enabled: true },
+      TableClass: 'STANDARD_INFREQUENT_ACCESS',
+    });
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(Table?.LatestStreamArn).toBe(`${Table?.TableArn}/stream/${Table?.LatestStreamLabel}`);
+    expect(Table?.LatestStreamLabel).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+    expect(Table?.SSEDescription).toEqual({
+      Status: 'ENABLED',
+      SSEType: 'KMS',
+      KMSMasterKeyArn: 'arn:aws:kms:us-east-1:000000000000:alias/aws/dynamodb',
+    });
+    expect(Table?.TableClassSummary?.TableClass).toBe('STANDARD_INFREQUENT_ACCESS');
+  });
+
   it('rejects a second table with the same name with ResourceInUseException', async () => {
     const TableName = await makeTable(client);
     const err = await failure(makeTable(client, { TableName }));
