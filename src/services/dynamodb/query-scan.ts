@@ -62,7 +62,7 @@ function planRead(
     throw validation(`Cannot specify the ProjectionExpression when choosing to get ${select}`);
   }
   if (select === 'SPECIFIC_ATTRIBUTES' && input.ProjectionExpression === undefined && input.AttributesToGet === undefined) {
-    throw validation('SPECIFIC_ATTRIBUTES requires either ProjectionExpression or AttributesToGet');
+    throw validation('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
   }
   const filter =
     compileCondition(input.FilterExpression, 'FilterExpression', ctx) ??
@@ -180,7 +180,8 @@ function walk(
 
 function commonConstraints(input: ReadInput): void {
   const c = new Constraints().tableName(input.TableName).range(input.Limit, 'limit', 1);
-  c.enumValue(input.Select, 'select', ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT']);
+  // DynamoDB's own order in the enum message.
+  c.enumValue(input.Select, 'select', ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES']);
   c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
   if (input.IndexName !== undefined) c.length(input.IndexName, input.IndexName, 'indexName', 3, 255);
   c.check();

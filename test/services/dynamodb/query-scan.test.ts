@@ -247,3 +247,33 @@ describe('Scan', () => {
     );
   });
 });
+
+describe('Query and Scan parameter validation', () => {
+  it('lists Select values in DynamoDB’s order', async () => {
+    const err = await failure(client.send(new ScanCommand({ TableName: table, Select: 'EVERYTHING' as 'COUNT' })));
+    expect(err.message).toBe(
+      "1 validation error detected: Value 'EVERYTHING' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
+    );
+  });
+
+  it('requires a projection for SPECIFIC_ATTRIBUTES', async () => {
+    const err = await failure(client.send(new ScanCommand({ TableName: table, Select: 'SPECIFIC_ATTRIBUTES' })));
+    expect(err.message).toBe('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
+  });
+
+  it('stops a page at 1 MB and resumes from there', async () => {
+    const big = 'x'.repeat(390 * 1024);
+    for (let sk = 1; sk <= 5; sk++)
+      await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'mb' }, sk: { N: String(sk) }, v: { S: big } } }));
+    const first = await q({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'mb' } } });
+    expect(first.Count).toBe(3);
+    expect(first.LastEvaluatedKey).toEqual({ pk: { S: 'mb' }, sk: { N: '3' } });
+    const second = await q({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': { S: 'mb' } },
+      ExclusiveStartKey: first.LastEvaluatedKey,
+    });
+    expect(sks(second)).toEqual([4, 5]);
+    expect(second.LastEvaluatedKey).toBeUndefined();
+  });
+});
