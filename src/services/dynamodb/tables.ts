@@ -159,13 +159,10 @@ function describeIndex(table: Table, idx: SecondaryIndex) {
     IndexName: idx.name,
     KeySchema: idx.keySchema,
     Projection: idx.projection,
-    IndexSizeBytes: 0,
+    IndexSizeBytes: idx.index.bytes,
     ItemCount: idx.index.size,
     IndexArn: idx.arn,
   };
-  let size = 0;
-  for (const [, stored] of idx.index.tree.entries()) size += stored.size;
-  base.IndexSizeBytes = size;
   if (idx.kind === 'LSI') return base;
   return {
     ...base,

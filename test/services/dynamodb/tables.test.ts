@@ -66,6 +66,8 @@ describe('CreateTable and DescribeTable', () => {
     expect(lsi?.ItemCount).toBe(0);
     expect(Table?.ItemCount).toBe(1);
     expect(Table?.TableSizeBytes).toBeGreaterThan(0);
+    expect(gsi?.IndexSizeBytes).toBe(Table?.TableSizeBytes);
+    expect(lsi?.IndexSizeBytes).toBe(0);
   });
 
   it('records provisioned throughput', async () => {
