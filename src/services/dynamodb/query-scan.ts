@@ -66,7 +66,11 @@ function planRead(
   }
   const filter =
     compileCondition(input.FilterExpression, 'FilterExpression', ctx) ??
-    legacyFilter(op === 'Query' ? (input as QueryInput).QueryFilter : (input as ScanInput).ScanFilter, input.ConditionalOperator);
+    legacyFilter(
+      op === 'Query' ? (input as QueryInput).QueryFilter : (input as ScanInput).ScanFilter,
+      input.ConditionalOperator,
+      op === 'Query' ? 'queryFilter' : 'scanFilter',
+    );
   if (filter && op === 'Query') {
     const keys = keyAttrs(table, index);
     const used = usedAttributes(filter);
