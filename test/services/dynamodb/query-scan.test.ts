@@ -191,6 +191,25 @@ describe('Query paging', () => {
     expect(total).toBe(1);
   });
 
+  it('rejects a start key outside the key condition', async () => {
+    const err = await failure(
+      q({
+        KeyConditionExpression: 'pk = :p AND sk > :s',
+        ExpressionAttributeValues: { ':p': { S: 'p' }, ':s': { N: '10' } },
+        ExclusiveStartKey: { pk: { S: 'p' }, sk: { N: '3' } },
+      }),
+    );
+    expect(err.message).toBe('The provided starting key is outside query boundaries based on provided conditions');
+    const other = await failure(
+      q({
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': { S: 'p' } },
+        ExclusiveStartKey: { pk: { S: 'other' }, sk: { N: '1' } },
+      }),
+    );
+    expect(other.message).toBe('The provided starting key is outside query boundaries based on provided conditions');
+  });
+
   it('rejects an ExclusiveStartKey that does not match the schema', async () => {
     const err = await failure(
       q({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' } }, ExclusiveStartKey: { pk: { S: 'p' } } }),
