@@ -28,7 +28,8 @@ import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
 import { cloneItem, type Item } from './values/attribute-value.js';
 
-const RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'];
+/** In the order DynamoDB lists them in its enum constraint message. */
+const RETURN_VALUES = ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'];
 
 function checkCommon(
   c: Constraints,

@@ -33,7 +33,15 @@ const ARG_COUNT: Record<string, (n: number) => boolean> = {
   BETWEEN: (n) => n === 2,
 };
 
-function comparison(name: string, op: string, values: AttributeValue[]): Condition {
+/** DynamoDB's order in the enum constraint message (dynalite's recorded AWS answers). */
+const OPERATOR_SET = '[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]';
+
+function comparison(name: string, op: string, values: AttributeValue[], where = 'expected'): Condition {
+  if (ARG_COUNT[op] === undefined) {
+    throw validation(
+      `1 validation error detected: Value '${op}' at '${where}.${name}.member.comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: ${OPERATOR_SET}`,
+    );
+  }
   const check = ARG_COUNT[op];
   if (!check || !check(values.length)) throw invalidParameter(`Invalid number of argument(s) for the ${op} ComparisonOperator`);
   const p = path(name);
@@ -103,10 +111,14 @@ export function legacyCondition(input: {
   );
 }
 
-export function legacyFilter(filter: Record<string, LegacyCondition> | undefined, operator: string | undefined): Condition | undefined {
+export function legacyFilter(
+  filter: Record<string, LegacyCondition> | undefined,
+  operator: string | undefined,
+  where: 'queryFilter' | 'scanFilter',
+): Condition | undefined {
   if (!filter) return undefined;
   return combine(
-    Object.entries(filter).map(([k, c]) => comparison(k, c.ComparisonOperator, c.AttributeValueList ?? [])),
+    Object.entries(filter).map(([k, c]) => comparison(k, c.ComparisonOperator, c.AttributeValueList ?? [], where)),
     operator,
   );
 }

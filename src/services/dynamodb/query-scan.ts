@@ -20,6 +20,7 @@ import type { SecondaryIndex, Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { invalidParameter, validation } from './validation/errors.js';
 import { checkValue, cloneItem, type Item, typeOf } from './values/attribute-value.js';
+import { compareScalars } from './values/compare.js';
 
 const PAGE_BYTES = 1024 * 1024;
 
@@ -62,11 +63,15 @@ function planRead(
     throw validation(`Cannot specify the ProjectionExpression when choosing to get ${select}`);
   }
   if (select === 'SPECIFIC_ATTRIBUTES' && input.ProjectionExpression === undefined && input.AttributesToGet === undefined) {
-    throw validation('SPECIFIC_ATTRIBUTES requires either ProjectionExpression or AttributesToGet');
+    throw validation('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
   }
   const filter =
     compileCondition(input.FilterExpression, 'FilterExpression', ctx) ??
-    legacyFilter(op === 'Query' ? (input as QueryInput).QueryFilter : (input as ScanInput).ScanFilter, input.ConditionalOperator);
+    legacyFilter(
+      op === 'Query' ? (input as QueryInput).QueryFilter : (input as ScanInput).ScanFilter,
+      input.ConditionalOperator,
+      op === 'Query' ? 'queryFilter' : 'scanFilter',
+    );
   if (filter && op === 'Query') {
     const keys = keyAttrs(table, index);
     const used = usedAttributes(filter);
@@ -180,7 +185,8 @@ function walk(
 
 function commonConstraints(input: ReadInput): void {
   const c = new Constraints().tableName(input.TableName).range(input.Limit, 'limit', 1);
-  c.enumValue(input.Select, 'select', ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT']);
+  // DynamoDB's own order in the enum message.
+  c.enumValue(input.Select, 'select', ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES']);
   c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
   if (input.IndexName !== undefined) c.length(input.IndexName, input.IndexName, 'indexName', 3, 255);
   c.check();
@@ -211,6 +217,7 @@ export function query(state: DynamoDBState, input: QueryInput): QueryOutput {
   const range: KeyRange = keyCondition
     ? keyRangeFromExpression(keyCondition, key, typeOfAttr)
     : keyRangeFromLegacy(input.KeyConditions ?? {}, key, typeOfAttr);
+  if (input.ExclusiveStartKey) checkStartInRange(input.ExclusiveStartKey, key, range);
   const high = range.prefix ? { value: prefixEnd(range.prefix), inclusive: true } : range.high;
   const source = plan.tree.partition(range.hash, range.low, high, input.ScanIndexForward !== false, plan.after);
   const prefix = range.prefix;
@@ -218,6 +225,20 @@ export function query(state: DynamoDBState, input: QueryInput): QueryOutput {
   const keep = prefix && rangeName ? (s: StoredItem) => startsWith(s.item[rangeName], prefix) : undefined;
   const page = walk(plan, source, input.Select, keep);
   return finish(page, plan, input);
+}
+
+/** dynalite's recorded AWS answer for a start key the key condition excludes. */
+function checkStartInRange(esk: Record<string, AttributeValue>, key: { hash: string; range?: string | undefined }, range: KeyRange): void {
+  const outside = () => validation('The provided starting key is outside query boundaries based on provided conditions');
+  const hash = esk[key.hash];
+  if (!hash || compareScalars(hash, range.hash) !== 0) throw outside();
+  const sort = key.range ? esk[key.range] : undefined;
+  if (!sort) return;
+  const low = range.low ? compareScalars(sort, range.low.value) : undefined;
+  if (low !== undefined && (low < 0 || (low === 0 && !range.low?.inclusive))) throw outside();
+  const high = range.high ? compareScalars(sort, range.high.value) : undefined;
+  if (high !== undefined && (high > 0 || (high === 0 && !range.high?.inclusive))) throw outside();
+  if (range.prefix && !startsWith(sort, range.prefix)) throw outside();
 }
 
 function startsWith(v: AttributeValue | undefined, prefix: AttributeValue): boolean {

@@ -8,7 +8,9 @@ import type {
   BillingMode,
   KeySchemaElement,
   Projection,
+  SSESpecification,
   StreamSpecification,
+  TableClass,
   Tag,
 } from '../../../generated/dynamodb/index.js';
 import type { KeyTuple } from './indexes/key-order.js';
@@ -50,6 +52,10 @@ export class Table {
   tags: Tag[] = [];
   deletionProtection = false;
   streamSpecification: StreamSpecification | undefined;
+  /** Stream label (an ISO timestamp, as AWS uses) of the current stream, set when streams are enabled. */
+  streamLabel: string | undefined;
+  sseSpecification: SSESpecification | undefined;
+  tableClass: TableClass | undefined;
   /**
    * When the table turns ACTIVE. By default at once, so boto3's table_exists waiter (20 s between polls) never
    * sleeps; STANDIN_DYNAMODB_CREATE_DELAY_MS simulates AWS's CREATING period.

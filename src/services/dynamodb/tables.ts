@@ -108,7 +108,9 @@ export function createTable(state: DynamoDBState, input: CreateTableInput): Crea
   addIndexes(table, input.LocalSecondaryIndexes ?? [], input.GlobalSecondaryIndexes ?? [], billing);
   table.tags = input.Tags ?? [];
   table.deletionProtection = input.DeletionProtectionEnabled ?? false;
-  table.streamSpecification = input.StreamSpecification;
+  setStream(table, input.StreamSpecification);
+  table.sseSpecification = input.SSESpecification;
+  table.tableClass = input.TableClass;
   state.tables.set(table.name, table);
   return { TableDescription: { ...describe(table), TableStatus: 'CREATING' } };
 }
@@ -157,19 +159,22 @@ function describeIndex(table: Table, idx: SecondaryIndex) {
     IndexName: idx.name,
     KeySchema: idx.keySchema,
     Projection: idx.projection,
-    IndexSizeBytes: 0,
+    IndexSizeBytes: idx.index.bytes,
     ItemCount: idx.index.size,
     IndexArn: idx.arn,
   };
-  let size = 0;
-  for (const [, stored] of idx.index.tree.entries()) size += stored.size;
-  base.IndexSizeBytes = size;
   if (idx.kind === 'LSI') return base;
   return {
     ...base,
     IndexStatus: 'ACTIVE' as const,
     ProvisionedThroughput: throughputDescription(table.billingMode === 'PAY_PER_REQUEST' ? undefined : idx.throughput),
   };
+}
+
+/** Records a stream specification; enabling streams starts a new stream label (ARNs end in /stream/<label>). */
+export function setStream(table: Table, spec: CreateTableInput['StreamSpecification']): void {
+  table.streamSpecification = spec;
+  table.streamLabel = spec?.StreamEnabled ? new Date().toISOString().replace('Z', '') : undefined;
 }
 
 export function describe(table: Table): TableDescription {
@@ -194,7 +199,23 @@ export function describe(table: Table): TableDescription {
   }
   if (lsis.length > 0) out.LocalSecondaryIndexes = lsis.map((i) => describeIndex(table, i));
   if (gsis.length > 0) out.GlobalSecondaryIndexes = gsis.map((i) => describeIndex(table, i));
-  if (table.streamSpecification?.StreamEnabled) out.StreamSpecification = table.streamSpecification;
+  if (table.streamSpecification?.StreamEnabled) {
+    out.StreamSpecification = table.streamSpecification;
+    if (table.streamLabel) {
+      out.LatestStreamLabel = table.streamLabel;
+      out.LatestStreamArn = `${table.arn}/stream/${table.streamLabel}`;
+    }
+  }
+  if (table.sseSpecification?.Enabled) {
+    // SSE with a KMS key; AWS names the AWS-managed key alias when none is given.
+    out.SSEDescription = {
+      Status: 'ENABLED',
+      SSEType: 'KMS',
+      KMSMasterKeyArn:
+        table.sseSpecification.KMSMasterKeyId ?? `${table.arn.split(':table/')[0]?.replace(':dynamodb:', ':kms:')}:alias/aws/dynamodb`,
+    };
+  }
+  if (table.tableClass) out.TableClassSummary = { TableClass: table.tableClass };
   return out;
 }
 

@@ -173,6 +173,17 @@ describe('PutItem and GetItem', () => {
     expect(err.message).toBe('Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}');
   });
 
+  it('rejects placeholders sent without an expression', async () => {
+    const names = await failure(
+      client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'x' } }, ExpressionAttributeNames: { '#a': 'a' } })),
+    );
+    expect(names.message).toBe('ExpressionAttributeNames can only be specified when using expressions');
+    const values = await failure(
+      client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'x' } }, ExpressionAttributeValues: { ':a': { S: 'a' } } })),
+    );
+    expect(values.message).toBe('ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null');
+  });
+
   it('writes the index key type into GSI validation', async () => {
     const err = await failure(
       client.send(new PutItemCommand({ TableName: ranged, Item: { pk: { S: 'a' }, sk: { N: '1' }, gpk: { N: '1' } } })),

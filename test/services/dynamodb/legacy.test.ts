@@ -122,4 +122,15 @@ describe('legacy reads', () => {
     expect(out.Items?.map((i) => i.sk?.N).sort()).toEqual(['1', '3']);
     expect(Object.keys(out.Items?.[0] ?? {})).toEqual(['sk']);
   });
+
+  it('rejects an unknown comparison operator with the enum constraint message', async () => {
+    const err = await failure(
+      client.send(
+        new ScanCommand({ TableName: ranged, ScanFilter: { v: { ComparisonOperator: 'NOPE' as 'EQ', AttributeValueList: [] } } }),
+      ),
+    );
+    expect(err.message).toBe(
+      "1 validation error detected: Value 'NOPE' at 'scanFilter.v.member.comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]",
+    );
+  });
 });

@@ -191,6 +191,25 @@ describe('Query paging', () => {
     expect(total).toBe(1);
   });
 
+  it('rejects a start key outside the key condition', async () => {
+    const err = await failure(
+      q({
+        KeyConditionExpression: 'pk = :p AND sk > :s',
+        ExpressionAttributeValues: { ':p': { S: 'p' }, ':s': { N: '10' } },
+        ExclusiveStartKey: { pk: { S: 'p' }, sk: { N: '3' } },
+      }),
+    );
+    expect(err.message).toBe('The provided starting key is outside query boundaries based on provided conditions');
+    const other = await failure(
+      q({
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': { S: 'p' } },
+        ExclusiveStartKey: { pk: { S: 'other' }, sk: { N: '1' } },
+      }),
+    );
+    expect(other.message).toBe('The provided starting key is outside query boundaries based on provided conditions');
+  });
+
   it('rejects an ExclusiveStartKey that does not match the schema', async () => {
     const err = await failure(
       q({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' } }, ExclusiveStartKey: { pk: { S: 'p' } } }),
@@ -245,5 +264,35 @@ describe('Scan', () => {
     expect(err.message).toBe(
       'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2',
     );
+  });
+});
+
+describe('Query and Scan parameter validation', () => {
+  it('lists Select values in DynamoDB’s order', async () => {
+    const err = await failure(client.send(new ScanCommand({ TableName: table, Select: 'EVERYTHING' as 'COUNT' })));
+    expect(err.message).toBe(
+      "1 validation error detected: Value 'EVERYTHING' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
+    );
+  });
+
+  it('requires a projection for SPECIFIC_ATTRIBUTES', async () => {
+    const err = await failure(client.send(new ScanCommand({ TableName: table, Select: 'SPECIFIC_ATTRIBUTES' })));
+    expect(err.message).toBe('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
+  });
+
+  it('stops a page at 1 MB and resumes from there', async () => {
+    const big = 'x'.repeat(390 * 1024);
+    for (let sk = 1; sk <= 5; sk++)
+      await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'mb' }, sk: { N: String(sk) }, v: { S: big } } }));
+    const first = await q({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'mb' } } });
+    expect(first.Count).toBe(3);
+    expect(first.LastEvaluatedKey).toEqual({ pk: { S: 'mb' }, sk: { N: '3' } });
+    const second = await q({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': { S: 'mb' } },
+      ExclusiveStartKey: first.LastEvaluatedKey,
+    });
+    expect(sks(second)).toEqual([4, 5]);
+    expect(second.LastEvaluatedKey).toBeUndefined();
   });
 });

@@ -65,6 +65,10 @@ describe('UpdateTable', () => {
       ),
     );
     expect(err.message).toBe('The table does not have the specified index: by-email');
+    const again = await failure(
+      client.send(new UpdateTableCommand({ TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by-email' } }] })),
+    );
+    expect(again.message).toBe('One or more parameter values were invalid: Attempting to delete an index which does not exist: by-email');
   });
 
   it('switches billing mode and throughput', async () => {
@@ -85,7 +89,7 @@ describe('UpdateTable', () => {
     const TableName = await makeTable(client);
     const err = await failure(client.send(new UpdateTableCommand({ TableName })));
     expect(err.message).toBe(
-      'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
+      'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required',
     );
   });
 });

@@ -66,6 +66,8 @@ describe('CreateTable and DescribeTable', () => {
     expect(lsi?.ItemCount).toBe(0);
     expect(Table?.ItemCount).toBe(1);
     expect(Table?.TableSizeBytes).toBeGreaterThan(0);
+    expect(gsi?.IndexSizeBytes).toBe(Table?.TableSizeBytes);
+    expect(lsi?.IndexSizeBytes).toBe(0);
   });
 
   it('records provisioned throughput', async () => {
@@ -76,6 +78,24 @@ describe('CreateTable and DescribeTable', () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName }));
     expect(Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 5, WriteCapacityUnits: 7 });
     expect(Table?.BillingModeSummary).toBeUndefined();
+  });
+
+  it('describes streams, encryption and table class as configured', async () => {
+    const TableName = await makeTable(client, {
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      SSESpecification: { Enabled: true },
+      TableClass: 'STANDARD_INFREQUENT_ACCESS',
+    });
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(Table?.LatestStreamArn).toBe(`${Table?.TableArn}/stream/${Table?.LatestStreamLabel}`);
+    expect(Table?.LatestStreamLabel).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+    expect(Table?.SSEDescription).toEqual({
+      Status: 'ENABLED',
+      SSEType: 'KMS',
+      KMSMasterKeyArn: 'arn:aws:kms:us-east-1:000000000000:alias/aws/dynamodb',
+    });
+    expect(Table?.TableClassSummary?.TableClass).toBe('STANDARD_INFREQUENT_ACCESS');
   });
 
   it('rejects a second table with the same name with ResourceInUseException', async () => {

@@ -33,7 +33,8 @@ export class ExpressionContext {
   /** Rejects placeholders sent without any expression to use them ("… can only be specified when using expressions"). */
   requireExpressions(present: boolean, missing: string): void {
     if (present) return;
-    if (this.names !== undefined) throw validation(`ExpressionAttributeNames can only be specified when using expressions: ${missing}`);
+    // dynalite's recorded messages: the names variant has no suffix, the values variant names the null expressions.
+    if (this.names !== undefined) throw validation('ExpressionAttributeNames can only be specified when using expressions');
     if (Object.keys(this.values).length > 0)
       throw validation(`ExpressionAttributeValues can only be specified when using expressions: ${missing}`);
   }

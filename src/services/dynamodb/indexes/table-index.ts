@@ -51,14 +51,26 @@ export class TableIndex {
     return out;
   }
 
+  /** Bytes of the items in this index, kept as items come and go so DescribeTable never walks the tree. */
+  bytes = 0;
+
   put(stored: StoredItem): void {
     const t = this.tupleFor(stored.item);
-    if (t) this.tree.set(t, stored, true);
+    if (!t) return;
+    const previous = this.tree.get(t);
+    if (previous) this.bytes -= previous.size;
+    this.tree.set(t, stored, true);
+    this.bytes += stored.size;
   }
 
   remove(item: Item): void {
     const t = this.tupleFor(item);
-    if (t) this.tree.delete(t);
+    if (!t) return;
+    const previous = this.tree.get(t);
+    if (previous) {
+      this.bytes -= previous.size;
+      this.tree.delete(t);
+    }
   }
 
   get size(): number {

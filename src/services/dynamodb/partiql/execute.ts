@@ -94,7 +94,11 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
       const index = st.index ? table.indexes.get(st.index) : undefined;
       if (st.index && !index) throw validation(`The table does not have the specified index: ${st.index}`);
       const tree = index ? index.index : table.primary;
-      const after: KeyTuple | undefined = input.NextToken ? tree.tupleFor(decodeToken(input.NextToken)) : undefined;
+      let after: KeyTuple | undefined;
+      if (input.NextToken) {
+        after = tree.tupleFor(decodeToken(input.NextToken));
+        if (!after) throw validation('Invalid NextToken');
+      }
       const hash = equalities(st.where)[tree.key.hash];
       const source: Iterable<StoredItem> = hash ? tree.partition(hash, undefined, undefined, true, after) : tree.all(after);
       const items: Item[] = [];

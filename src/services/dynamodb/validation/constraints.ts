@@ -34,6 +34,8 @@ export class Constraints {
 
   length(value: { length: number } | undefined, shown: unknown, path: string, min: number, max?: number): this {
     if (value === undefined) return this;
+    // An empty list prints as '[]', as DynamoDB's Java-side message does.
+    if (shown === undefined && Array.isArray(value) && value.length === 0) shown = [];
     if (value.length < min) this.errors.push(constraint(shown, path, `Member must have length greater than or equal to ${min}`));
     if (max !== undefined && value.length > max)
       this.errors.push(constraint(shown, path, `Member must have length less than or equal to ${max}`));
