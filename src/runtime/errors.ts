@@ -56,6 +56,22 @@ export class UnknownOperationError extends FrameworkError {}
 /** The request could not be parsed into the operation's input (bad JSON, bad XML, bad number...). */
 export class SerializationError extends FrameworkError {}
 
+/**
+ * A JSON union with no member or several members set. Protocols answer SerializationException; a service whose
+ * real answer differs (DynamoDB's AttributeValue ValidationException) maps it (ServiceModule.mapParseError).
+ */
+export class UnionMemberCountError extends SerializationError {
+  constructor(
+    message: string,
+    /** Where the union sits in the input, e.g. `$.Item.pk`. */
+    readonly path: string,
+    /** How many members were set (0 or more than 1). */
+    readonly count: number,
+  ) {
+    super('SerializationException', 400, 'client', message);
+  }
+}
+
 export function isAwsServiceError(value: unknown): value is AwsServiceError {
   return value instanceof AwsServiceError;
 }

@@ -2,6 +2,7 @@
  * JSON request bodies (restJson1 and awsJson1_0) → typed values, strictly by schema: unknown keys are ignored,
  * values of the wrong JSON type are rejected with SerializationException (Smithy's malformed-request tests).
  */
+import { UnionMemberCountError } from './errors.js';
 import type { AwsRequest } from './request.js';
 import type { ListSchema, MapSchema, MemberSchema, ShapeRegistry, ShapeSchema, StructureSchema } from './schema.js';
 import {
@@ -129,7 +130,11 @@ function readStructure(
     const setKeys = Object.keys(value).filter((k) => k !== '__type' && value[k] !== null);
     const unknown = setKeys.filter((k) => !known.has(k));
     if (setKeys.length !== 1 || unknown.length > 0) {
-      throw jsonError(`Invalid value for ${path}: a union must have exactly one known member set, got ${JSON.stringify(setKeys)}`);
+      throw new UnionMemberCountError(
+        `Invalid value for ${path}: a union must have exactly one known member set, got ${JSON.stringify(setKeys)}`,
+        path,
+        setKeys.length,
+      );
     }
   }
   return out;

@@ -1,4 +1,5 @@
 /** What each service folder exports to the server: its generated schema and table, a handler instance, a reset. */
+import type { AwsServiceError } from '../runtime/errors.js';
 import type { OperationTable } from '../runtime/operation.js';
 import type { AwsRequest, AwsResponse, RequestContext } from '../runtime/request.js';
 import type { ServiceSchema } from '../runtime/schema.js';
@@ -13,6 +14,8 @@ export interface ServiceModule<S = unknown> {
   implemented(): string[];
   /** Bytes a service serves on an internal path by token (Lambda's GetFunction Code.Location). */
   download?(token: string): Uint8Array | undefined;
+  /** Turns a parse failure into the service's own error, when it answers differently from the protocol's default. */
+  mapParseError?(error: unknown): AwsServiceError | undefined;
   /** Requests a service answers before routing, or undefined to route as usual (S3: CORS preflight, POST uploads, SigV4). */
   intercept?(req: AwsRequest, ctx: RequestContext): Promise<AwsResponse | undefined>;
   /** Last touches on every response, errors included (S3: Access-Control-* headers). */
@@ -39,7 +42,11 @@ export interface GeneratedService<S> {
 export function serviceModule<S extends object>(
   generated: GeneratedService<S>,
   base: { prototype: object },
-  instance: S & { reset(): void; download?(token: string): Uint8Array | undefined },
+  instance: S & {
+    reset(): void;
+    download?(token: string): Uint8Array | undefined;
+    mapParseError?(error: unknown): AwsServiceError | undefined;
+  },
 ): ServiceModule<S> {
   const module: ServiceModule<S> = {
     schema: generated.serviceSchema,
@@ -49,5 +56,6 @@ export function serviceModule<S extends object>(
     implemented: () => implementedOperations(instance, base, generated.operationNames),
   };
   if (instance.download) module.download = (token) => instance.download?.(token);
+  if (instance.mapParseError) module.mapParseError = (error) => instance.mapParseError?.(error);
   return module;
 }

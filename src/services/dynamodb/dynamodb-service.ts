@@ -51,6 +51,7 @@ import {
   type UpdateTimeToLiveOutput,
 } from '../../../generated/dynamodb/index.js';
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
+import { type AwsServiceError, UnionMemberCountError } from '../../runtime/errors.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { batchGetItem, batchWriteItem } from './batch.js';
 import { deleteItem, getItem, putItem, updateItem } from './items.js';
@@ -69,12 +70,24 @@ import {
 } from './table-admin.js';
 import { createTable, deleteTable, describeTable, listTables } from './tables.js';
 import { transactGetItems, transactWriteItems } from './transactions.js';
+import { validation } from './validation/errors.js';
 
 export class DynamoDBService extends DynamoDBServiceBase {
   protected readonly stores = new AccountRegionStore((accountId, region) => new DynamoDBState(accountId, region));
 
   reset(): void {
     this.stores.clear();
+  }
+
+  /**
+   * DynamoDB answers an AttributeValue with no or several types set with ValidationException, where the awsJson
+   * reader would say SerializationException (AttributeValue is DynamoDB's only union).
+   */
+  mapParseError(error: unknown): AwsServiceError | undefined {
+    if (!(error instanceof UnionMemberCountError)) return undefined;
+    return error.count === 0
+      ? validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes')
+      : validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
   }
 
   protected state(ctx: RequestContext): DynamoDBState {

@@ -93,3 +93,24 @@ describe('DynamoDB wire format', () => {
     expect(res.json.Item).toEqual({ pk: { S: 'n' }, a: { N: '1.5' }, b: { N: '1000' }, c: { NS: ['2', '-0.1'] } });
   });
 });
+
+describe('AttributeValue with the wrong number of types', () => {
+  it('answers an empty AttributeValue with DynamoDB’s ValidationException, not a serialization error', async () => {
+    const TableName = await table();
+    const res = await call('PutItem', { TableName, Item: { pk: { S: 'k' }, v: {} } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      __type: 'com.amazon.coral.validate#ValidationException',
+      message: 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes',
+    });
+  });
+
+  it('answers an AttributeValue with two types set with ValidationException', async () => {
+    const TableName = await table();
+    const res = await call('GetItem', { TableName, Key: { pk: { S: 'k', N: '1' } } });
+    expect(res.status).toBe(400);
+    expect(res.json.message).toBe(
+      'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+    );
+  });
+});
