@@ -38,6 +38,14 @@ describe('object bodies on the wire', () => {
     expect(head.headers['content-range']).toBe('bytes 2-4/10');
   });
 
+  it('answers partNumber=1 of a single-part object as a 206 range over the whole object', async () => {
+    const res = await raw('GET', `/${bucket}/sized?partNumber=1`);
+    expect(res.status).toBe(206);
+    expect(res.headers['content-range']).toBe('bytes 0-9/10');
+    expect(res.body.toString()).toBe('0123456789');
+    expect((await raw('GET', `/${bucket}/sized?partNumber=2`)).status).toBe(416);
+  });
+
   it('answers HEAD errors without a body', async () => {
     const head = await raw('HEAD', `/${bucket}/absent`);
     expect(head.status).toBe(404);
