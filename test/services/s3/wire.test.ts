@@ -46,6 +46,12 @@ describe('object bodies on the wire', () => {
     expect((await raw('GET', `/${bucket}/sized?partNumber=2`)).status).toBe(416);
   });
 
+  it('ignores an If-Modified-Since that is not an HTTP date, as RFC 9110 requires', async () => {
+    const res = await raw('GET', `/${bucket}/sized`, { headers: { 'if-modified-since': 'garbage' } });
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe('0123456789');
+  });
+
   it('answers HEAD errors without a body', async () => {
     const head = await raw('HEAD', `/${bucket}/absent`);
     expect(head.status).toBe(404);
