@@ -28,7 +28,7 @@ export function createApp(config: Config): Hono<Env> {
       { scope, baseUrl: baseUrl(req.headers.host, req.headers['x-forwarded-proto'], config) },
       config,
     );
-    return toResponse(res, req.method);
+    return toResponse(res, req.method, c.env?.outgoing);
   });
   app.onError((error, c) => {
     console.error('standin: unhandled error:', error);
