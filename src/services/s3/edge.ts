@@ -55,15 +55,10 @@ function dropInvalidDateConditions(req: AwsRequest): void {
 }
 
 export async function intercept(state: S3State, req: AwsRequest, ctx: RequestContext): Promise<AwsResponse | undefined> {
-  dropInvalidDateConditions(req);
   const { bucket, key } = addressOf(req);
   if (req.method === 'OPTIONS' && bucket) return preflight(state, bucket, req, key === undefined ? 'BUCKET' : 'OBJECT');
   const secrets = verificationSecrets();
   if (bucket && key === undefined && isPostForm(req)) return postObject(state, bucket, req, ctx, secrets);
-  // x-amz-expected-bucket-owner: a bucket owned by another account answers 403.
-  const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
-  const owned = bucket !== undefined ? state.buckets.get(bucket) : undefined;
-  if (expectedOwner !== undefined && owned && owned.accountId !== expectedOwner) throw new AccessDenied('Access Denied');
   const expired = checkPresignedExpiry(req) ?? checkSigV2Expiry(req);
   if (expired) throw toError(expired);
   if (secrets) {
@@ -72,6 +67,12 @@ export async function intercept(state: S3State, req: AwsRequest, ctx: RequestCon
     if (result === 'anonymous') throw new AccessDenied('Access Denied');
     if (result) throw toError(result);
   }
+  // x-amz-expected-bucket-owner: a bucket owned by another account answers 403.
+  const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
+  const owned = bucket !== undefined ? state.buckets.get(bucket) : undefined;
+  if (expectedOwner !== undefined && owned && owned.accountId !== expectedOwner) throw new AccessDenied('Access Denied');
+  // After verification, which signs the headers as sent.
+  dropInvalidDateConditions(req);
   return undefined;
 }
 
