@@ -108,10 +108,10 @@ async function benchOne(name: string, argv: string[], bigMiB: number, smallOps: 
     }
     const bucket = `bench-${Date.now()}`;
     await send(agent, port, 'PUT', `/${bucket}`);
-    // Warm-up (JIT, connection pool) for every server alike; not measured.
+    // Warm-up (JIT, connection pool) for every server alike, as a test server is warm after its first tests; not measured.
     const warm = Buffer.alloc(4096, 2);
-    await timed(Math.min(300, smallOps), 4, (i) => send(agent, port, 'PUT', `/${bucket}/warm-${i}`, warm, warm.length));
-    await timed(Math.min(300, smallOps), 4, (i) => send(agent, port, 'GET', `/${bucket}/warm-${i}`));
+    await timed(Math.min(1500, smallOps), 4, (i) => send(agent, port, 'PUT', `/${bucket}/warm-${i}`, warm, warm.length));
+    await timed(Math.min(1500, smallOps), 4, (i) => send(agent, port, 'GET', `/${bucket}/warm-${i}`));
     const ops: S3BenchResult['ops'] = {};
     for (const [label, size, n] of [
       ['4 KiB', 4096, smallOps],

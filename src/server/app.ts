@@ -26,10 +26,10 @@ export function createApp(config: Config): Hono<Env> {
     if (destination === 'execute-api') {
       // The API Gateway data plane (src/server/execute-api): an HTTP front end, not an AWS API.
       const answer = await executeApi(req, connectionOf(req, c.env?.incoming, base, config), config);
-      return toResponse(answer, req.method);
+      return toResponse(answer, req.method, c.env?.outgoing);
     }
     const res = await dispatch(destination, req, { scope, baseUrl: base }, config);
-    return toResponse(res, req.method);
+    return toResponse(res, req.method, c.env?.outgoing);
   });
   app.onError((error, c) => {
     console.error('standin: unhandled error:', error);

@@ -155,3 +155,41 @@ def test_post_with_success_action_status_201_returns_post_response(verifying_end
     assert status == 201
     assert b"<Key>created.txt</Key>" in text
     assert b"<ETag>&quot;900150983cd24fb0d6963f7d28e17f72&quot;</ETag>" in text or b'<ETag>"900150983cd24fb0d6963f7d28e17f72"</ETag>' in text
+
+
+def test_sigv4_presigned_post_and_url(verifying_endpoint, bucket):
+    s3 = client(verifying_endpoint, signature_version="s3v4")
+    post = s3.generate_presigned_post(bucket, "v4/${filename}", ExpiresIn=300)
+    assert post["fields"]["x-amz-algorithm"] == "AWS4-HMAC-SHA256"
+    body, content_type = multipart(post["fields"], b"sigv4 form", filename="f.txt")
+    status, _ = fetch(post["url"], method="POST", data=body, headers={"Content-Type": content_type})
+    assert status == 204
+    url = s3.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "v4/f.txt"}, ExpiresIn=300)
+    assert "X-Amz-Signature=" in url
+    assert fetch(url) == (200, b"sigv4 form")
+    forged = {**post["fields"], "x-amz-signature": "0" * 64}
+    body, content_type = multipart(forged, b"x", filename="g.txt")
+    status, text = fetch(post["url"], method="POST", data=body, headers={"Content-Type": content_type})
+    assert status == 403
+    assert b"<Code>SignatureDoesNotMatch</Code>" in text
+
+
+def test_post_success_action_redirect_is_303_with_bucket_key_and_etag(verifying_endpoint, bucket):
+    s3 = client(verifying_endpoint)
+    redirect = "http://app.example.com/done"
+    post = s3.generate_presigned_post(
+        bucket, "redirected.txt", Fields={"success_action_redirect": redirect}, Conditions=[{"success_action_redirect": redirect}]
+    )
+    body, content_type = multipart(post["fields"], b"abc")
+    parts = urllib.parse.urlsplit(post["url"])
+    conn = http.client.HTTPConnection(parts.hostname, parts.port)
+    conn.request("POST", parts.path, body=body, headers={"Content-Type": content_type})
+    res = conn.getresponse()
+    res.read()
+    assert res.status == 303
+    location = urllib.parse.urlsplit(res.getheader("Location"))
+    query = urllib.parse.parse_qs(location.query)
+    assert location.netloc == "app.example.com"
+    assert query["bucket"] == [bucket]
+    assert query["key"] == ["redirected.txt"]
+    assert query["etag"] == ['"900150983cd24fb0d6963f7d28e17f72"']

@@ -9,6 +9,8 @@ import {
   type DeleteBucketRequest,
   type GetBucketLocationOutput,
   type GetBucketLocationRequest,
+  type GetBucketVersioningOutput,
+  type GetBucketVersioningRequest,
   type HeadBucketOutput,
   type HeadBucketRequest,
   IllegalLocationConstraintException,
@@ -123,4 +125,10 @@ export function deleteBucket(state: S3State, input: DeleteBucketRequest): void {
 export function getBucketLocation(state: S3State, input: GetBucketLocationRequest): GetBucketLocationOutput {
   const bucket = requireBucket(state, input.Bucket);
   return bucket.region === 'us-east-1' ? {} : { LocationConstraint: bucket.region as BucketLocationConstraint };
+}
+
+/** Standin does not version objects, so every bucket answers as never versioned: an empty VersioningConfiguration. */
+export function getBucketVersioning(state: S3State, input: GetBucketVersioningRequest): GetBucketVersioningOutput {
+  requireBucket(state, input.Bucket);
+  return {};
 }

@@ -8,6 +8,7 @@ import { bucketFromHost } from '../../protocols/s3-addressing.js';
 import { checkPresignedExpiry, checkSigV2Expiry, type SignatureProblem, verifySigV2, verifySigV4 } from '../../protocols/s3-sigv4.js';
 import { AwsServiceError } from '../../runtime/errors.js';
 import type { AwsRequest, AwsResponse, RequestContext } from '../../runtime/request.js';
+import { parseHttpDate } from '../../runtime/timestamps.js';
 import { addCorsHeaders, preflight } from './cors.js';
 import { postObject } from './post-object.js';
 import type { S3State } from './state.js';
@@ -37,15 +38,27 @@ const toError = (p: SignatureProblem): AwsServiceError => new AwsServiceError(p.
 const isPostForm = (req: AwsRequest): boolean =>
   req.method === 'POST' && req.rawQuery === '' && (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
 
+/** Date conditions a GET/HEAD carries; one that is not a valid HTTP-date is ignored (RFC 9110 §13.1.3, §13.1.4). */
+const DATE_CONDITIONS = [
+  'if-modified-since',
+  'if-unmodified-since',
+  'x-amz-copy-source-if-modified-since',
+  'x-amz-copy-source-if-unmodified-since',
+];
+
+function dropInvalidDateConditions(req: AwsRequest): void {
+  const headers = req.headers as Record<string, string>;
+  for (const name of DATE_CONDITIONS) {
+    const value = headers[name];
+    if (value !== undefined && parseHttpDate(value.trim()) === undefined) delete headers[name];
+  }
+}
+
 export async function intercept(state: S3State, req: AwsRequest, ctx: RequestContext): Promise<AwsResponse | undefined> {
   const { bucket, key } = addressOf(req);
   if (req.method === 'OPTIONS' && bucket) return preflight(state, bucket, req, key === undefined ? 'BUCKET' : 'OBJECT');
   const secrets = verificationSecrets();
   if (bucket && key === undefined && isPostForm(req)) return postObject(state, bucket, req, ctx, secrets);
-  // x-amz-expected-bucket-owner: a bucket owned by another account answers 403.
-  const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
-  const owned = bucket !== undefined ? state.buckets.get(bucket) : undefined;
-  if (expectedOwner !== undefined && owned && owned.accountId !== expectedOwner) throw new AccessDenied('Access Denied');
   const expired = checkPresignedExpiry(req) ?? checkSigV2Expiry(req);
   if (expired) throw toError(expired);
   if (secrets) {
@@ -54,6 +67,12 @@ export async function intercept(state: S3State, req: AwsRequest, ctx: RequestCon
     if (result === 'anonymous') throw new AccessDenied('Access Denied');
     if (result) throw toError(result);
   }
+  // x-amz-expected-bucket-owner: a bucket owned by another account answers 403.
+  const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
+  const owned = bucket !== undefined ? state.buckets.get(bucket) : undefined;
+  if (expectedOwner !== undefined && owned && owned.accountId !== expectedOwner) throw new AccessDenied('Access Denied');
+  // After verification, which signs the headers as sent.
+  dropInvalidDateConditions(req);
   return undefined;
 }
 

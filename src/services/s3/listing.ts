@@ -19,12 +19,8 @@ import {
 } from '../../../generated/s3/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { owner, requireBucket } from './buckets.js';
+import { compareKeys, pastKey, pastPrefix } from './key-order.js';
 import type { Bucket, S3State, StoredObject } from './state.js';
-
-/** The smallest string greater than every string starting with `s` (for skipping a common prefix). */
-const pastPrefix = (s: string): string => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
-/** The smallest string greater than `s`. */
-const pastKey = (s: string): string => `${s}\u0000`;
 
 interface Page {
   contents: StoredObject[];
@@ -37,7 +33,7 @@ interface Page {
 function walk(bucket: Bucket, prefix: string, delimiter: string, startAt: string, maxKeys: number): Page {
   const page: Page = { contents: [], prefixes: [], truncated: false };
   if (maxKeys <= 0) return page;
-  let from: string | undefined = startAt > prefix ? startAt : prefix;
+  let from: string | undefined = compareKeys(startAt, prefix) > 0 ? startAt : prefix;
   while (from !== undefined) {
     const start: string = from;
     from = undefined;

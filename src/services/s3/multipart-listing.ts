@@ -10,6 +10,7 @@ import type {
 } from '../../../generated/s3/index.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { owner, requireBucket } from './buckets.js';
+import { compareKeys } from './key-order.js';
 import { requireUpload } from './multipart.js';
 import type { S3State } from './state.js';
 
@@ -56,8 +57,8 @@ export function listMultipartUploads(state: S3State, input: ListMultipartUploads
   // Uploads in flight are few; sorting them per call is fine (objects, which are many, live in the B-tree).
   const all = [...bucket.uploads.values()]
     .filter((u) => u.key.startsWith(prefix))
-    .filter((u) => !keyMarker || u.key > keyMarker || (u.key === keyMarker && idMarker !== '' && u.uploadId > idMarker))
-    .sort((a, b) => (a.key === b.key ? a.initiated.getTime() - b.initiated.getTime() : a.key < b.key ? -1 : 1));
+    .filter((u) => !keyMarker || compareKeys(u.key, keyMarker) > 0 || (u.key === keyMarker && idMarker !== '' && u.uploadId > idMarker))
+    .sort((a, b) => (a.key === b.key ? a.initiated.getTime() - b.initiated.getTime() : compareKeys(a.key, b.key)));
   const who = owner(ctx.accountId);
   const uploads: UploadEntry[] = [];
   const prefixes: string[] = [];

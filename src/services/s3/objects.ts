@@ -152,10 +152,10 @@ function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutpu
       });
     }
     const start = parts.slice(0, index).reduce((n, p) => n + p.size, 0);
-    if (obj.parts) {
-      range = { start, end: start + part.size - 1 };
-      out.PartsCount = obj.parts.length;
-    }
+    // A part is a ranged GET: 206 with Content-Range, also for partNumber=1 of a single-part object
+    // (real S3 capture in versity/versitygw#2074); parts count only for multipart objects.
+    if (part.size > 0) range = { start, end: start + part.size - 1 };
+    if (obj.parts) out.PartsCount = obj.parts.length;
   } else {
     range = parseRange(input.Range, obj.size);
   }

@@ -22,6 +22,8 @@ import {
   type GetBucketCorsRequest,
   type GetBucketLocationOutput,
   type GetBucketLocationRequest,
+  type GetBucketVersioningOutput,
+  type GetBucketVersioningRequest,
   type GetObjectAttributesOutput,
   type GetObjectAttributesRequest,
   type GetObjectOutput,
@@ -56,7 +58,7 @@ import {
   type UploadPartRequest,
 } from '../../../generated/s3/index.js';
 import type { RequestContext } from '../../runtime/request.js';
-import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
+import { createBucket, deleteBucket, getBucketLocation, getBucketVersioning, headBucket, listBuckets } from './buckets.js';
 import { copyObject, getObjectAttributes } from './copy.js';
 import { deleteBucketCors, getBucketCors, putBucketCors } from './cors.js';
 import { listObjects, listObjectsV2, listObjectVersions } from './listing.js';
@@ -88,6 +90,9 @@ export class S3Service extends S3ServiceBase {
   }
   override async getBucketLocation(input: GetBucketLocationRequest): Promise<GetBucketLocationOutput> {
     return getBucketLocation(this.state, input);
+  }
+  override async getBucketVersioning(input: GetBucketVersioningRequest): Promise<GetBucketVersioningOutput> {
+    return getBucketVersioning(this.state, input);
   }
   override async putBucketCors(input: PutBucketCorsRequest): Promise<void> {
     putBucketCors(this.state, input);

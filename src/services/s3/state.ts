@@ -2,6 +2,7 @@
 import sortedBtree from 'sorted-btree';
 import type { CORSRule, Tag } from '../../../generated/s3/index.js';
 import type { ChecksumAlgorithm } from '../../protocols/s3-checksums.js';
+import { compareKeys } from './key-order.js';
 import { type Body, releaseBody } from './storage.js';
 
 /** Headers stored with an object and sent back on GET/HEAD. */
@@ -81,7 +82,14 @@ export interface Bucket {
 }
 
 export function newBucket(name: string, region: string, accountId: string): Bucket {
-  return { name, region, accountId, createdAt: new Date(), objects: new BTree<string, StoredObject>(), uploads: new Map() };
+  return {
+    name,
+    region,
+    accountId,
+    createdAt: new Date(),
+    objects: new BTree<string, StoredObject>(undefined, compareKeys),
+    uploads: new Map(),
+  };
 }
 
 /** Replaces (or removes) the object at a key in one step; the old body's files go once its readers finish. */

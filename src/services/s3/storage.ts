@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { type ChecksumAlgorithm, type Checksummer, newChecksummer } from '../../protocols/s3-checksums.js';
 
 /** Bodies above this many bytes go to a temp file (STANDIN_S3_MEMORY_THRESHOLD overrides). */
-export const MEMORY_THRESHOLD = Number(process.env.STANDIN_S3_MEMORY_THRESHOLD ?? 256 * 1024);
+export const MEMORY_THRESHOLD = Number(process.env.STANDIN_S3_MEMORY_THRESHOLD ?? 1024 * 1024);
 
 export class FileRef {
   private refs = 0;
@@ -134,7 +134,7 @@ export async function ingest(source: AsyncIterable<Buffer | string | Uint8Array>
         await write(file, chunk);
       } else if (size > MEMORY_THRESHOLD) {
         path = newTempPath();
-        file = createWriteStream(path);
+        file = createWriteStream(path, { highWaterMark: 1024 * 1024 });
         for (const m of memory) await write(file, m);
         memory.length = 0;
         await write(file, chunk);

@@ -62,6 +62,16 @@ describe('ListObjectsV2', () => {
     expect(page2.ContinuationToken).toBe(page1.NextContinuationToken);
   });
 
+  it('orders keys in UTF-8 byte order, emoji after U+E000–U+FFFF', async () => {
+    const name = uniqueName('js-utf8');
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    for (const Key of ['😀', '\uffefz', 'a', '\ue000']) await client.send(new PutObjectCommand({ Bucket: name, Key, Body: 'x' }));
+    const out = await client.send(new ListObjectsV2Command({ Bucket: name }));
+    expect(out.Contents?.map((c) => c.Key)).toEqual(['a', '\ue000', '\uffefz', '😀']);
+    const page = await client.send(new ListObjectsV2Command({ Bucket: name, StartAfter: '\uffefz' }));
+    expect(page.Contents?.map((c) => c.Key)).toEqual(['😀']);
+  });
+
   it('answers an empty untruncated page for MaxKeys 0', async () => {
     const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 0 }));
     expect(out.Contents).toBeUndefined();
