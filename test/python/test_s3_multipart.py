@@ -137,3 +137,35 @@ def test_location_constraint_rules(client_factory, unique):
     name = unique("py-loc")
     regional.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
     assert regional.get_bucket_location(Bucket=name)["LocationConstraint"] == "eu-west-2"
+
+
+def test_upload_part_copy_takes_a_byte_range_of_another_object(s3, bucket):
+    source = os.urandom(6 * MiB)
+    s3.put_object(Bucket=bucket, Key="source", Body=source)
+    upload = s3.create_multipart_upload(Bucket=bucket, Key="assembled")
+    first = s3.upload_part_copy(
+        Bucket=bucket, Key="assembled", UploadId=upload["UploadId"], PartNumber=1, CopySource={"Bucket": bucket, "Key": "source"}, CopySourceRange=f"bytes=0-{5 * MiB - 1}"
+    )
+    second = s3.upload_part(Bucket=bucket, Key="assembled", UploadId=upload["UploadId"], PartNumber=2, Body=b"tail")
+    assert first["CopyPartResult"]["ETag"] == '"%s"' % hashlib.md5(source[: 5 * MiB]).hexdigest()
+    s3.complete_multipart_upload(
+        Bucket=bucket,
+        Key="assembled",
+        UploadId=upload["UploadId"],
+        MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": first["CopyPartResult"]["ETag"]}, {"PartNumber": 2, "ETag": second["ETag"]}]},
+    )
+    assert s3.get_object(Bucket=bucket, Key="assembled")["Body"].read() == source[: 5 * MiB] + b"tail"
+
+
+def test_list_multipart_uploads_shows_open_uploads_until_they_are_aborted(s3, bucket):
+    a = s3.create_multipart_upload(Bucket=bucket, Key="a/one")
+    b = s3.create_multipart_upload(Bucket=bucket, Key="b/two")
+    listed = s3.list_multipart_uploads(Bucket=bucket)
+    assert [(u["Key"], u["UploadId"]) for u in listed["Uploads"]] == [("a/one", a["UploadId"]), ("b/two", b["UploadId"])]
+    assert [u["Key"] for u in s3.list_multipart_uploads(Bucket=bucket, Prefix="b/")["Uploads"]] == ["b/two"]
+    s3.abort_multipart_upload(Bucket=bucket, Key="a/one", UploadId=a["UploadId"])
+    s3.abort_multipart_upload(Bucket=bucket, Key="b/two", UploadId=b["UploadId"])
+    assert s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+    with pytest.raises(ClientError) as err:
+        s3.abort_multipart_upload(Bucket=bucket, Key="a/one", UploadId=a["UploadId"])
+    assert err.value.response["Error"]["Code"] == "NoSuchUpload"
