@@ -144,6 +144,19 @@ function freePort(): Promise<number> {
   });
 }
 
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 function post(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json' } }, (res) => {
@@ -205,6 +218,11 @@ async function benchFlaskNotes(root: string, endpoint: string, requests: number)
         if (tries > 100) throw error;
         await new Promise((r) => setTimeout(r, 100));
       }
+    }
+    // Every row must really read the table: 10 notes from each, or the figure would be measuring an error page.
+    for (const url of [directUrl, ...FLASK_ADAPTERS.map((a) => `${urls[a]}/notes?limit=10`)]) {
+      const notes = (JSON.parse(await getText(url)) as { notes?: unknown[] }).notes;
+      if (notes?.length !== 10) throw new Error(`${url}: expected 10 notes, got ${notes?.length}`);
     }
     const concurrency = 4;
     const floor = await measure('Flask under waitress, direct (floor)', () => get(directUrl), requests, concurrency);

@@ -78,8 +78,14 @@ def empty():
     return "", 204
 
 
+@app.get("/boom")
+def boom():
+    raise RuntimeError("deliberate failure")
+
+
 mangum_bare = Mangum(WsgiToAsgi(app), lifespan="off")
 apig_wsgi_handler = make_lambda_handler(app, binary_support=True)
+apig_wsgi_text_only = make_lambda_handler(app)  # apig-wsgi's default: no binary support for v1 events
 
 
 def mangum_handler(event, context):
@@ -160,7 +166,9 @@ def echo(app, method="GET", path="/echo", **kwargs):
 
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT", "PATCH", "DELETE"])
 def test_flask_sees_the_http_method(app, method):
-    assert echo(app, method)["method"] == method
+    seen = echo(app, method)
+    assert seen["method"] == method
+    assert seen["body_b64"] == ""
 
 
 def test_flask_sees_the_path_without_the_stage_decoded_exactly_once(app):
@@ -171,12 +179,13 @@ def test_flask_sees_the_path_without_the_stage_decoded_exactly_once(app):
 
 
 def test_flask_sees_decoded_query_args_with_every_repeated_value_in_order(app):
-    seen = echo(app, path="/echo?plus=test+alias&email=test%2Balias%40example.com&price=10&price=20&price=30&empty=")
+    seen = echo(app, path="/echo?plus=test+alias&email=test%2Balias%40example.com&price=10&price=20&price=30&empty=&flag")
     assert seen["args"] == {
         "plus": ["test alias"],
         "email": ["test+alias@example.com"],
         "price": ["10", "20", "30"],
         "empty": [""],
+        "flag": [""],
     }
 
 
@@ -279,6 +288,22 @@ def test_an_unknown_flask_route_is_flasks_404(app):
     res = requests.get(f"{app['base']}/nowhere")
     assert res.status_code == 404
     assert "Not Found" in res.text
+
+
+def test_an_unhandled_flask_exception_is_flasks_500_not_a_gateway_502(app):
+    res = requests.get(f"{app['base']}/boom")
+    assert res.status_code == 500
+    assert "Internal Server Error" in res.text
+    assert res.headers["Content-Type"].startswith("text/html")
+
+
+def test_a_binary_response_without_apig_wsgi_binary_support_is_a_502(deploy, endpoint):
+    # apig-wsgi decodes the body as UTF-8 unless binary_support=True: the function fails, API Gateway answers 502.
+    api_id = deploy("app.apig_wsgi_text_only")
+    res = requests.get(f"{endpoint}/_aws/execute-api/{api_id}/dev/binary", headers={"Accept": "application/octet-stream"})
+    assert res.status_code == 502
+    assert res.json() == {"message": "Internal server error"}
+    assert res.headers["Content-Type"] == "application/json"
 
 
 def test_a_string_status_code_is_the_http_status(deploy, endpoint):
