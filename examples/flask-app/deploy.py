@@ -17,7 +17,11 @@ import boto3
 
 HERE = Path(__file__).resolve().parent
 ROLE = "arn:aws:iam::000000000000:role/notes-lambda"
-HANDLERS = {"mangum": "notes.handlers.mangum_handler", "apig-wsgi": "notes.handlers.apig_wsgi_handler"}
+HANDLERS = {
+    "mangum": "notes.handlers.mangum_handler",
+    "apig-wsgi": "notes.handlers.apig_wsgi_handler",
+    "serverless-wsgi": "notes.handlers.serverless_wsgi_handler",
+}
 
 
 def build_zip() -> bytes:

@@ -26,7 +26,7 @@ def code():
     return build_zip()
 
 
-@pytest.fixture(scope="module", params=["mangum", "apig-wsgi"])
+@pytest.fixture(scope="module", params=["mangum", "apig-wsgi", "serverless-wsgi"])
 def api(request, endpoint, code):
     return deploy(endpoint, request.param, f"notes-{request.param}-{uuid.uuid4().hex[:8]}", code=code, python_path=BOTO3_PATH)
 

@@ -1,6 +1,7 @@
-"""Lambda entry points: the same Flask app behind the two adapters teams use most."""
+"""Lambda entry points: the same Flask app behind the three adapters teams use most."""
 import base64
 
+import serverless_wsgi
 from apig_wsgi import make_lambda_handler
 from asgiref.wsgi import WsgiToAsgi
 from mangum import Mangum
@@ -9,6 +10,11 @@ from notes.app import app
 
 _mangum = Mangum(WsgiToAsgi(app), lifespan="off")
 apig_wsgi_handler = make_lambda_handler(app, binary_support=True)
+
+
+def serverless_wsgi_handler(event, context):
+    """serverless-wsgi needs no wrapper: it computes CONTENT_LENGTH from the body and base64-encodes binary replies."""
+    return serverless_wsgi.handle_request(app, event, context)
 
 
 def mangum_handler(event, context):
