@@ -13,7 +13,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import {
   APIGatewayClient,
@@ -25,6 +24,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
+import { freePort } from './net.js';
 import { median, percentile, table } from './stats.js';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
@@ -132,17 +132,6 @@ code = build_zip()
 site = os.path.dirname(os.path.dirname(boto3.__file__))
 print(json.dumps({a: deploy(sys.argv[2], a, f"bench-notes-{a}", code=code, python_path=site) for a in sys.argv[3:]}))
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function getText(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,6 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -22,6 +21,7 @@ import {
   ScanCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import { freePort } from './net.js';
 import type { PeerCommand } from './peers.js';
 import { median, percentile, table } from './stats.js';
 
@@ -42,16 +42,6 @@ export interface ServerResult {
   name: string;
   items: number;
   ops: Record<string, OpResult>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function start(argv: string[]): Promise<{ child: ChildProcess; endpoint: string }> {

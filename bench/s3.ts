@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './net.js';
 import type { PeerCommand } from './peers.js';
 import { median, percentile, table } from './stats.js';
 
@@ -18,16 +18,6 @@ export interface S3BenchResult {
   name: string;
   ops: Record<string, { opsPerSec: number; p50: number; p99: number }>;
   big: { uploadMiBs: number; downloadMiBs: number; peakRssGrowthMiB: number };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const rssMiB = (pid: number): number =>

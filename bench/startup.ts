@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './net.js';
 import type { PeerCommand } from './peers.js';
 import { median } from './stats.js';
 
@@ -14,16 +14,6 @@ export interface StartupResult {
   readyMs: number[];
   firstResponseMs: number[];
   idleRssMiB: number[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function rssMiB(pid: number): number {
