@@ -68,7 +68,9 @@ const MAX_INVOKE_ASYNC = 262144;
 export class LambdaService extends LambdaServiceBase {
   readonly store = new AccountRegionStore((accountId, region) => new LambdaRegionState(accountId, region));
   readonly execution = new LambdaExecution();
-  private readonly downloads = new Map<string, CodeRef>();
+  /** One download token per package; weak, so a deleted function's zip is not kept alive by its URL. */
+  private readonly downloads = new Map<string, WeakRef<CodeRef>>();
+  private readonly tokens = new WeakMap<CodeRef, string>();
 
   constructor() {
     super();
@@ -85,7 +87,7 @@ export class LambdaService extends LambdaServiceBase {
 
   /** The zip behind a Code.Location token. */
   download(token: string): Uint8Array | undefined {
-    return this.downloads.get(token)?.zip;
+    return this.downloads.get(token)?.deref()?.zip;
   }
 
   private region(ctx: RequestContext): LambdaRegionState {
@@ -118,8 +120,12 @@ export class LambdaService extends LambdaServiceBase {
     const { fn, record } = resolveVersion(state, input.FunctionName, input.Qualifier);
     const out: GetFunctionResponse = { Configuration: record.config };
     if (record.code.zip) {
-      const token = `${randomUUID()}.zip`;
-      this.downloads.set(token, record.code);
+      let token = this.tokens.get(record.code);
+      if (!token) {
+        token = `${randomUUID()}.zip`;
+        this.tokens.set(record.code, token);
+        this.downloads.set(token, new WeakRef(record.code));
+      }
       out.Code = { RepositoryType: 'S3', Location: `${ctx.baseUrl}${CODE_PATH}${token}` };
     } else if (record.code.imageUri) {
       out.Code = { RepositoryType: 'ECR', ImageUri: record.code.imageUri, ResolvedImageUri: record.code.imageUri };
@@ -162,6 +168,8 @@ export class LambdaService extends LambdaServiceBase {
     state.functions.delete(fn.name);
     this.execution.retire(fn.arn);
     for (const record of [fn.latest, ...fn.versions.values()]) {
+      const token = this.tokens.get(record.code);
+      if (token) this.downloads.delete(token);
       if (record.code.owned) rmSync(record.code.dir, { recursive: true, force: true });
     }
     return {};

@@ -89,6 +89,8 @@ describe('Lambda functions', () => {
     const res = await fetch(got.Code?.Location ?? '');
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(zip))).toBe(true);
+    await client.send(new DeleteFunctionCommand({ FunctionName: name }));
+    expect((await fetch(got.Code?.Location ?? '')).status).toBe(404);
   });
 
   it('rejects a duplicate name with ResourceConflictException', async () => {
