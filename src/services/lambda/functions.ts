@@ -51,6 +51,9 @@ export function resolveVersion(
   qualifierParam?: string,
 ): { fn: LambdaFunction; record: VersionRecord; qualifier?: string } {
   const parsed = parseFunctionName(functionName);
+  if (parsed.qualifier && qualifierParam && parsed.qualifier !== qualifierParam) {
+    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
+  }
   const qualifier = qualifierParam ?? parsed.qualifier;
   const fn = state.functions.get(parsed.name);
   if (!fn) throw notFound(state, parsed.name, qualifier);

@@ -96,10 +96,12 @@ export class LambdaExecution {
     const clientContext = decodeClientContext(input.ClientContext);
     if (type === 'DryRun') return { StatusCode: 204, ExecutedVersion: version };
     const runtime = record.config.Runtime ?? '';
-    if (!record.code.imageUri && !supportedRuntime(runtime)) {
-      throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
-    }
     const executor = record.code.imageUri ? await this.imageExecutor() : await this.executor();
+    // AWS base images bring every runtime; Standin's own bootstraps only Python, Node and provided.
+    const ownBootstraps = executor.name === 'process' || process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1';
+    if (!record.code.imageUri && ownBootstraps && !supportedRuntime(runtime)) {
+      throw new InvalidRuntimeException(`The runtime parameter of ${runtime} is not supported by Standin's ${executor.name} executor`);
+    }
     const pool = this.poolFor(state, fn, record, ctx, executor);
     const invocation = {
       requestId: randomUUID(),

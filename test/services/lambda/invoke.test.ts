@@ -208,6 +208,24 @@ def handler(event, context):
     expect(json((await invoke(`${name}:1`, {})).Payload)).toBe('v1');
   });
 
+  it('rejects a qualifier that contradicts the one in the function name', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const error = (await invoke(`${name}:$LATEST`, {}, { Qualifier: '1' }).catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.name).toBe('InvalidParameterValueException');
+    expect(error.message).toBe('The derived qualifier from the function name does not match the specified qualifier.');
+  });
+
+  it('refuses to invoke a runtime the process executor cannot run', async () => {
+    const name = await createFunction(
+      lambda(),
+      { 'Handler.java': 'class Handler {}' },
+      { Runtime: 'java21', Handler: 'Handler::handleRequest' },
+    );
+    const error = (await invoke(name, {}).catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.name).toBe('InvalidRuntimeException');
+    expect(error.message).toBe("The runtime parameter of java21 is not supported by Standin's process executor");
+  });
+
   it('gives the handler a context with every field the Python runtime has', async () => {
     const source = `
 def handler(event, context):
