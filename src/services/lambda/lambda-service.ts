@@ -109,10 +109,12 @@ export class LambdaService extends LambdaServiceBase {
       tags: { ...input.Tags },
     };
     state.functions.set(fn.name, fn);
-    if (input.Publish) this.publish(state, fn);
+    // With Publish the answer carries the published Version but the unqualified ARN (measured against AWS in
+    // floci-io/floci#2820; UpdateFunctionCode's answer is qualified).
+    const answer = input.Publish ? { ...this.publish(state, fn), FunctionArn: fn.arn } : config;
     // Code is unpacked before we answer, so the function is Active at once; the create response still says
     // Pending as AWS's does ([aws-snap] lambda_create_fn), and waiters see Active on their first poll.
-    return { ...config, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
+    return { ...answer, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
   }
 
   override async getFunction(input: GetFunctionRequest, ctx: RequestContext): Promise<GetFunctionResponse> {
@@ -192,8 +194,8 @@ export class LambdaService extends LambdaServiceBase {
     if (input.Architectures) config.Architectures = input.Architectures;
     fn.latest = { config, code, revision: randomUUID() };
     if (old.owned && ![...fn.versions.values()].some((v) => v.code === old)) rmSync(old.dir, { recursive: true, force: true });
-    if (input.Publish) this.publish(state, fn);
-    return { ...config, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
+    const answer = input.Publish ? this.publish(state, fn) : config;
+    return { ...answer, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
   }
 
   override async updateFunctionConfiguration(

@@ -188,6 +188,25 @@ describe('Lambda functions', () => {
     expect(stale.name).toBe('PreconditionFailedException');
   });
 
+  it('answers CreateFunction with Publish with the first published version', async () => {
+    const name = uniqueName('publish');
+    const created = await lambda().send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Runtime: 'python3.12',
+        Handler: 'app.handler',
+        Role: ROLE,
+        Code: { ZipFile: zipOf({ 'app.py': HANDLER }) },
+        Publish: true,
+      }),
+    );
+    expect(created).toMatchObject({
+      Version: '1',
+      FunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
+      State: 'Pending',
+    });
+  });
+
   it('publishes versions and lists them after $LATEST', async () => {
     const client = lambda();
     const name = await createFunction(client, { 'app.py': HANDLER });
@@ -199,13 +218,15 @@ describe('Lambda functions', () => {
     });
     const again = await client.send(new PublishVersionCommand({ FunctionName: name }));
     expect(again.Version).toBe('1');
-    await client.send(
+    const published = await client.send(
       new UpdateFunctionCodeCommand({
         FunctionName: name,
         ZipFile: zipOf({ 'app.py': 'def handler(e, c):\n    return 2\n' }),
         Publish: true,
       }),
     );
+    expect(published.Version).toBe('2');
+    expect(published.FunctionArn).toBe(`arn:aws:lambda:us-east-1:000000000000:function:${name}:2`);
     const versions = await client.send(new ListVersionsByFunctionCommand({ FunctionName: name }));
     expect(versions.Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1', '2']);
     const v1config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: '1' }));
