@@ -289,13 +289,15 @@ export class LambdaService extends LambdaServiceBase {
 
   override async updateAlias(input: UpdateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
     const state = this.region(ctx);
-    const alias = this.alias(state, input.FunctionName, input.Name);
+    const fn = getFunction(state, input.FunctionName);
+    const alias = fn.aliases.get(input.Name);
+    // UpdateAlias words it differently from GetAlias (LocalStack's AWS-validated provider, issue #11832).
+    if (!alias) throw new ResourceNotFoundException(`Alias not found: ${functionArn(state, fn.name, input.Name)}`);
     if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) {
       throw new PreconditionFailedException(
         'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
       );
     }
-    const fn = getFunction(state, input.FunctionName);
     if (input.FunctionVersion !== undefined) {
       if (input.FunctionVersion !== LATEST && !fn.versions.has(input.FunctionVersion))
         throw notFound(state, fn.name, input.FunctionVersion);

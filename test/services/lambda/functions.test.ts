@@ -278,6 +278,9 @@ describe('Lambda functions', () => {
     const gone = await failure(client.send(new GetAliasCommand({ FunctionName: name, Name: 'live' })));
     expect(gone.name).toBe('ResourceNotFoundException');
     expect(gone.message).toBe(`Cannot find alias arn: arn:aws:lambda:us-east-1:000000000000:function:${name}:live`);
+    const update = await failure(client.send(new UpdateAliasCommand({ FunctionName: name, Name: 'live', Description: 'x' })));
+    expect(update.name).toBe('ResourceNotFoundException');
+    expect(update.message).toBe(`Alias not found: arn:aws:lambda:us-east-1:000000000000:function:${name}:live`);
   });
 
   it('deletes a function so it is no longer found', async () => {
