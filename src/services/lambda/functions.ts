@@ -25,9 +25,9 @@ export function functionArn(state: LambdaRegionState, name: string, qualifier?: 
 }
 
 /** A FunctionName as given: a name, `name:qualifier`, a full ARN or a partial `account:function:name` ARN. */
-export function parseFunctionName(value: string): { name: string; qualifier?: string } {
-  const arn = /^(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:)?\d{12}:function:([A-Za-z0-9_-]+)(?::([A-Za-z0-9$_-]+))?$/.exec(value);
-  if (arn?.[1]) return arn[2] ? { name: arn[1], qualifier: arn[2] } : { name: arn[1] };
+export function parseFunctionName(value: string): { name: string; qualifier?: string; region?: string } {
+  const arn = /^(?:arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):)?\d{12}:function:([A-Za-z0-9_-]+)(?::([A-Za-z0-9$_-]+))?$/.exec(value);
+  if (arn?.[2]) return { name: arn[2], ...(arn[3] ? { qualifier: arn[3] } : {}), ...(arn[1] ? { region: arn[1] } : {}) };
   const colon = value.indexOf(':');
   if (colon > 0) return { name: value.slice(0, colon), qualifier: value.slice(colon + 1) };
   return { name: value };
@@ -37,8 +37,16 @@ export function notFound(state: LambdaRegionState, name: string, qualifier?: str
   return new ResourceNotFoundException(`Function not found: ${functionArn(state, name, qualifier)}`);
 }
 
+/** An ARN naming another region: AWS's wording (LocalStack's AWS-recorded snapshot, test_lambda_api). */
+function checkRegion(state: LambdaRegionState, region: string | undefined): void {
+  if (region && region !== state.region) {
+    throw new ResourceNotFoundException(`Functions from '${region}' are not reachable in this region ('${state.region}')`);
+  }
+}
+
 export function getFunction(state: LambdaRegionState, functionName: string): LambdaFunction {
-  const { name, qualifier } = parseFunctionName(functionName);
+  const { name, qualifier, region } = parseFunctionName(functionName);
+  checkRegion(state, region);
   const fn = state.functions.get(name);
   if (!fn) throw notFound(state, name, qualifier);
   return fn;
@@ -51,6 +59,7 @@ export function resolveVersion(
   qualifierParam?: string,
 ): { fn: LambdaFunction; record: VersionRecord; qualifier?: string } {
   const parsed = parseFunctionName(functionName);
+  checkRegion(state, parsed.region);
   if (parsed.qualifier && qualifierParam && parsed.qualifier !== qualifierParam) {
     throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
   }

@@ -54,10 +54,12 @@ import {
   newConfiguration,
   notFound,
   page,
+  parseFunctionName,
   resolveVersion,
 } from './functions.js';
 import { LambdaExecution } from './invoke.js';
 import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js';
+import { checkArchitectures, checkRole, checkRuntime } from './validation.js';
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
@@ -96,6 +98,9 @@ export class LambdaService extends LambdaServiceBase {
 
   override async createFunction(input: CreateFunctionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const state = this.region(ctx);
+    checkRole(input.Role);
+    checkRuntime(input.Runtime);
+    checkArchitectures(input.Architectures);
     assertNew(state, input.FunctionName);
     const code = codeFrom(input.Code, input.FunctionName, input.PackageType);
     const config = newConfiguration(state, input, code);
@@ -202,6 +207,8 @@ export class LambdaService extends LambdaServiceBase {
     input: UpdateFunctionConfigurationRequest,
     ctx: RequestContext,
   ): Promise<FunctionConfiguration> {
+    checkRole(input.Role);
+    checkRuntime(input.Runtime);
     const fn = getFunction(this.region(ctx), input.FunctionName);
     checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
     const config = applyConfiguration(fn.latest.config, input);
@@ -332,16 +339,24 @@ export class LambdaService extends LambdaServiceBase {
   }
 
   override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
-    Object.assign(getFunction(this.region(ctx), input.Resource).tags, input.Tags);
+    Object.assign(this.taggable(ctx, input.Resource).tags, input.Tags);
   }
 
   override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
-    const fn = getFunction(this.region(ctx), input.Resource);
+    const fn = this.taggable(ctx, input.Resource);
     for (const key of input.TagKeys) delete fn.tags[key];
   }
 
   override async listTags(input: ListTagsRequest, ctx: RequestContext): Promise<ListTagsResponse> {
-    return { Tags: { ...getFunction(this.region(ctx), input.Resource).tags } };
+    return { Tags: { ...this.taggable(ctx, input.Resource).tags } };
+  }
+
+  /** Tags live on the function itself ([aws-snap] test_lambda_api, tag_lambda_qualifier_doesnotexist). */
+  private taggable(ctx: RequestContext, resource: string): LambdaFunction {
+    if (parseFunctionName(resource).qualifier !== undefined) {
+      throw new InvalidParameterValueException('Tags on function aliases and versions are not supported. Please specify a function ARN.');
+    }
+    return getFunction(this.region(ctx), resource);
   }
 
   override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {

@@ -143,6 +143,33 @@ describe('Lambda functions', () => {
     );
   });
 
+  it('validates Role, Runtime and Architectures with AWS wording', async () => {
+    const role = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Role: 'r1' }));
+    expect(role.name).toBe('ValidationException');
+    expect(role.message).toMatch(
+      /^1 validation error detected: Value 'r1' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+    );
+    const runtime = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Runtime: 'PYTHON3.9' as 'python3.9' }));
+    expect(runtime.name).toBe('InvalidParameterValueException');
+    expect(runtime.message).toMatch(
+      /^Value PYTHON3\.9 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[.*python3\.12.*\] or be a valid ARN$/,
+    );
+    const arch = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Architectures: ['x86_64', 'arm64'] }));
+    expect(arch.name).toBe('ValidationException');
+    expect(arch.message).toBe(
+      "1 validation error detected: Value '[x86_64, arm64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1",
+    );
+  });
+
+  it('refuses an ARN from another region', async () => {
+    const name = await createFunction(lambda(), { 'app.py': HANDLER });
+    const error = await failure(
+      lambda().send(new GetFunctionCommand({ FunctionName: `arn:aws:lambda:eu-west-1:000000000000:function:${name}` })),
+    );
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(error.message).toBe("Functions from 'eu-west-1' are not reachable in this region ('us-east-1')");
+  });
+
   it('answers an unknown function with ResourceNotFoundException naming its ARN', async () => {
     const name = uniqueName('missing');
     const error = await failure(lambda().send(new GetFunctionCommand({ FunctionName: name })));
