@@ -52,6 +52,15 @@ export function getFunction(state: LambdaRegionState, functionName: string): Lam
   return fn;
 }
 
+/** The qualifier given as a parameter or in the name (they must agree). */
+export function qualifierOf(functionName: string, qualifierParam: string | undefined): string | undefined {
+  const parsed = parseFunctionName(functionName);
+  if (parsed.qualifier && qualifierParam && parsed.qualifier !== qualifierParam) {
+    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
+  }
+  return qualifierParam ?? parsed.qualifier;
+}
+
 /** The version a name and optional qualifier (version number, alias or $LATEST) designate. */
 export function resolveVersion(
   state: LambdaRegionState,
@@ -60,10 +69,7 @@ export function resolveVersion(
 ): { fn: LambdaFunction; record: VersionRecord; qualifier?: string } {
   const parsed = parseFunctionName(functionName);
   checkRegion(state, parsed.region);
-  if (parsed.qualifier && qualifierParam && parsed.qualifier !== qualifierParam) {
-    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
-  }
-  const qualifier = qualifierParam ?? parsed.qualifier;
+  const qualifier = qualifierOf(functionName, qualifierParam);
   const fn = state.functions.get(parsed.name);
   if (!fn) throw notFound(state, parsed.name, qualifier);
   if (qualifier === undefined || qualifier === LATEST) return { fn, record: fn.latest, ...(qualifier ? { qualifier } : {}) };

@@ -55,11 +55,12 @@ import {
   notFound,
   page,
   parseFunctionName,
+  qualifierOf,
   resolveVersion,
 } from './functions.js';
 import { LambdaExecution } from './invoke.js';
 import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js';
-import { checkArchitectures, checkRole, checkRuntime } from './validation.js';
+import { checkAliasName, checkArchitectures, checkFunctionVersion, checkRole, checkRuntime } from './validation.js';
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
@@ -149,6 +150,7 @@ export class LambdaService extends LambdaServiceBase {
 
   override async listFunctions(input: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
     const state = this.region(ctx);
+    checkFunctionVersion(input.FunctionVersion);
     const all = [...state.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
     const configs =
       input.FunctionVersion === 'ALL'
@@ -160,17 +162,16 @@ export class LambdaService extends LambdaServiceBase {
 
   override async deleteFunction(input: DeleteFunctionRequest, ctx: RequestContext): Promise<DeleteFunctionResponse> {
     const state = this.region(ctx);
+    const qualifier = qualifierOf(input.FunctionName, input.Qualifier);
+    // Checked before the function's existence, as AWS does ([aws-snap] test_ops_with_arn_qualifier_mismatch).
+    if (qualifier === LATEST) throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
     const fn = getFunction(state, input.FunctionName);
-    if (input.Qualifier && input.Qualifier !== LATEST) {
-      const version = fn.versions.get(input.Qualifier);
-      if (!version) throw notFound(state, fn.name, input.Qualifier);
-      fn.versions.delete(input.Qualifier);
-      this.execution.retire(fn.arn);
+    if (qualifier !== undefined) {
+      // A missing version is reported with the unqualified ARN ([aws-snap] test_delete_on_nonexisting_version).
+      if (!fn.versions.has(qualifier)) throw notFound(state, fn.name);
+      fn.versions.delete(qualifier);
+      this.execution.retire(`${fn.arn}|${qualifier}`);
       return {};
-    }
-    if (input.Qualifier === LATEST) {
-      // AWS refuses to delete $LATEST alone.
-      throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
     }
     state.functions.delete(fn.name);
     this.execution.retire(fn.arn);
@@ -258,6 +259,7 @@ export class LambdaService extends LambdaServiceBase {
 
   override async createAlias(input: CreateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
     const state = this.region(ctx);
+    checkAliasName(input.Name);
     const fn = getFunction(state, input.FunctionName);
     const arn = functionArn(state, fn.name, input.Name);
     if (fn.aliases.has(input.Name)) throw new ResourceConflictException(`Alias already exists: ${arn}`);

@@ -65,3 +65,17 @@ export function checkArchitectures(architectures: Architecture[] | undefined): v
     );
   }
 }
+
+export function checkAliasName(name: string): void {
+  if (/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(name)) return;
+  throw new ValidationException(
+    `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`,
+  );
+}
+
+export function checkFunctionVersion(value: string | undefined): void {
+  if (value === undefined || value === 'ALL') return;
+  throw new ValidationException(
+    `1 validation error detected: Value '${value}' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]`,
+  );
+}

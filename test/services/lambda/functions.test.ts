@@ -310,6 +310,34 @@ describe('Lambda functions', () => {
     expect(update.message).toBe(`Alias not found: arn:aws:lambda:us-east-1:000000000000:function:${name}:live`);
   });
 
+  it('deletes only the version a qualified name designates, and refuses $LATEST alone', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': HANDLER });
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    await client.send(new DeleteFunctionCommand({ FunctionName: `${name}:1` }));
+    expect((await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).Version).toBe('$LATEST');
+    const again = await failure(client.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: '1' })));
+    expect(again.message).toBe(`Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}`);
+    const latest = await failure(client.send(new DeleteFunctionCommand({ FunctionName: uniqueName('none'), Qualifier: '$LATEST' })));
+    expect(latest.name).toBe('InvalidParameterValueException');
+    expect(latest.message).toBe('$LATEST version cannot be deleted without deleting the function.');
+  });
+
+  it('validates alias names and ListFunctions FunctionVersion', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': HANDLER });
+    const alias = await failure(client.send(new CreateAliasCommand({ FunctionName: name, Name: '2024', FunctionVersion: '$LATEST' })));
+    expect(alias.name).toBe('ValidationException');
+    expect(alias.message).toBe(
+      "1 validation error detected: Value '2024' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)",
+    );
+    const list = await failure(client.send(new ListFunctionsCommand({ FunctionVersion: 'invalid' as 'ALL' })));
+    expect(list.name).toBe('ValidationException');
+    expect(list.message).toBe(
+      "1 validation error detected: Value 'invalid' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]",
+    );
+  });
+
   it('deletes a function so it is no longer found', async () => {
     const client = lambda();
     const name = await createFunction(client, { 'app.py': HANDLER });
