@@ -180,8 +180,12 @@ export class Environment {
   private exited(description: string): void {
     const current = this.current;
     if (current && !this.dead) {
-      // [aws-snap] "RequestId: <id> Error: Runtime exited with error: exit status 1".
-      const message = `RequestId: ${current.invocation.requestId} Error: Runtime exited with error: ${description}`;
+      // [aws-snap] "…Error: Runtime exited with error: exit status 127", and for a clean exit (sys.exit(0) in a
+      // handler or at import) "…Error: Runtime exited without providing a reason" (test_lambda_handler_exit).
+      const message =
+        description === 'exit status 0'
+          ? exitMessage(current.invocation)
+          : `RequestId: ${current.invocation.requestId} Error: Runtime exited with error: ${description}`;
       this.finish(current.invocation.requestId, false, errorPayload('Runtime.ExitError', message));
     }
     this.running = undefined;

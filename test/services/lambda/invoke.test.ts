@@ -110,8 +110,22 @@ describe('Lambda Invoke (Python, process executor)', () => {
     expect(error.name).toBe('InvalidRequestContentException');
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(error.message).toBe(
-      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (byte[])\"not json\"; line: 1, column: 4]",
+      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 4]",
     );
+  });
+
+  it('reports invalid UTF-8 and control characters in the payload as AWS does', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const send = (bytes: Uint8Array) =>
+      lambda()
+        .send(new InvokeCommand({ FunctionName: name, Payload: bytes }))
+        .catch((e: unknown) => e as LambdaServiceException);
+    const utf8 = (await send(Uint8Array.from([0x6e, 0x87, 0x72]))) as LambdaServiceException;
+    expect(utf8.message).toBe(
+      'Could not parse request body into json: Could not parse payload into json: Invalid UTF-8 start byte 0x87\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 3]',
+    );
+    const ctrl = (await send(strToU8('\u0099x'))) as LambdaServiceException;
+    expect(ctrl.message).toMatch(/Unexpected character \(\(CTRL-CHAR, code 153\)\): expected a valid value [\s\S]* line: 1, column: 1\]$/);
   });
 
   it('rejects a synchronous payload over 6 MB with 413', async () => {
@@ -175,6 +189,16 @@ def handler(event, context):
       errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 3$/),
     });
     expect(json((await invoke(name, {})).Payload)).toBe('alive');
+  });
+
+  it('reports a clean exit from the handler as a runtime exit without a reason', async () => {
+    const name = await createFunction(lambda(), { 'app.py': 'import sys\ndef handler(event, context):\n    sys.exit(0)\n' });
+    const res = await invoke(name, {});
+    expect(res.FunctionError).toBe('Unhandled');
+    expect(json(res.Payload)).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited without providing a reason$/),
+    });
   });
 
   it('reports Runtime.ImportModuleError and Runtime.HandlerNotFound from init', async () => {
