@@ -2,7 +2,7 @@
  * The function registry: create/get/update/delete, published versions and aliases, name and ARN resolution.
  * Messages follow AWS responses recorded in aws-wire-checklist.md §5.2–5.3.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   CreateFunctionRequest,
   Environment,
@@ -91,6 +91,11 @@ function checkEnvironment(env: Environment | undefined): void {
   }
 }
 
+/** Zip functions report the managed runtime version they run on ([aws-snap] test_lambda, CreateFunctionResponse). */
+function runtimeVersion(region: string, runtime: string): { RuntimeVersionArn: string } {
+  return { RuntimeVersionArn: `arn:aws:lambda:${region}::runtime:${createHash('sha256').update(runtime).digest('hex')}` };
+}
+
 /** The configuration of a new function's $LATEST, with AWS's defaults. */
 export function newConfiguration(
   state: LambdaRegionState,
@@ -119,7 +124,10 @@ export function newConfiguration(
     SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${input.FunctionName}`, ...input.LoggingConfig },
   };
-  if (input.Runtime) config.Runtime = input.Runtime;
+  if (input.Runtime) {
+    config.Runtime = input.Runtime;
+    config.RuntimeVersionConfig = runtimeVersion(state.region, input.Runtime);
+  }
   if (input.Handler) config.Handler = input.Handler;
   if (input.Environment?.Variables) config.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.Layers?.length) config.Layers = input.Layers.map((Arn) => ({ Arn, CodeSize: 0 }));
@@ -143,7 +151,10 @@ export function applyConfiguration(config: FunctionConfiguration, input: UpdateF
   if (input.Description !== undefined) next.Description = input.Description;
   if (input.Timeout !== undefined) next.Timeout = input.Timeout;
   if (input.MemorySize !== undefined) next.MemorySize = input.MemorySize;
-  if (input.Runtime !== undefined) next.Runtime = input.Runtime;
+  if (input.Runtime !== undefined) {
+    next.Runtime = input.Runtime;
+    next.RuntimeVersionConfig = runtimeVersion(config.FunctionArn?.split(':')[3] ?? 'us-east-1', input.Runtime);
+  }
   if (input.Environment !== undefined) next.Environment = { Variables: { ...(input.Environment.Variables ?? {}) } };
   if (input.Layers !== undefined) next.Layers = input.Layers.map((Arn) => ({ Arn, CodeSize: 0 }));
   if (input.TracingConfig?.Mode) next.TracingConfig = { Mode: input.TracingConfig.Mode };

@@ -69,6 +69,7 @@ describe('Lambda functions', () => {
       CodeSize: zip.length,
       CodeSha256: createHash('sha256').update(zip).digest('base64'),
     });
+    expect(created.RuntimeVersionConfig?.RuntimeVersionArn).toMatch(/^arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$/);
     expect(created.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     const got = await client.send(new GetFunctionCommand({ FunctionName: name }));
     expect(got.Configuration?.State).toBe('Active');
