@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type {
+  AliasConfiguration,
   CreateFunctionRequest,
   Environment,
   FunctionConfiguration,
@@ -52,6 +53,16 @@ export function getFunction(state: LambdaRegionState, functionName: string): Lam
   return fn;
 }
 
+/** An alias's version for one invocation: each additional version with its weight, the main one otherwise. */
+function weightedVersion(alias: AliasConfiguration): string | undefined {
+  let draw = Math.random();
+  for (const [version, weight] of Object.entries(alias.RoutingConfig?.AdditionalVersionWeights ?? {})) {
+    if (draw < weight) return version;
+    draw -= weight;
+  }
+  return alias.FunctionVersion;
+}
+
 /** The qualifier given as a parameter or in the name (they must agree). */
 export function qualifierOf(functionName: string, qualifierParam: string | undefined): string | undefined {
   const parsed = parseFunctionName(functionName);
@@ -66,6 +77,8 @@ export function resolveVersion(
   state: LambdaRegionState,
   functionName: string,
   qualifierParam?: string,
+  /** Invoke only: follow the alias's RoutingConfig weights instead of always its main version. */
+  route = false,
 ): { fn: LambdaFunction; record: VersionRecord; qualifier?: string } {
   const parsed = parseFunctionName(functionName);
   checkRegion(state, parsed.region);
@@ -74,7 +87,7 @@ export function resolveVersion(
   if (!fn) throw notFound(state, parsed.name, qualifier);
   if (qualifier === undefined || qualifier === LATEST) return { fn, record: fn.latest, ...(qualifier ? { qualifier } : {}) };
   const alias = fn.aliases.get(qualifier);
-  const version = alias?.FunctionVersion ?? qualifier;
+  const version = (route && alias ? weightedVersion(alias) : alias?.FunctionVersion) ?? qualifier;
   const record = version === LATEST ? fn.latest : fn.versions.get(version);
   if (!record) throw notFound(state, parsed.name, qualifier);
   return { fn, record, qualifier };

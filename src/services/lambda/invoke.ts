@@ -79,7 +79,7 @@ export class LambdaExecution {
   }
 
   async invoke(state: LambdaRegionState, input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
-    const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier);
+    const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier, true);
     const version = record.config.Version ?? LATEST;
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? new Uint8Array();

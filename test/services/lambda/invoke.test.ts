@@ -232,6 +232,28 @@ def handler(event, context):
     expect(json((await invoke(`${name}:1`, {})).Payload)).toBe('v1');
   });
 
+  it('routes an alias by its RoutingConfig weights', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': 'def handler(e, c):\n    return "v1"\n' });
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    await client.send(
+      new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf({ 'app.py': 'def handler(e, c):\n    return "v2"\n' }) }),
+    );
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    // All traffic on the additional version: every invoke of the alias runs version 2.
+    await client.send(
+      new CreateAliasCommand({
+        FunctionName: name,
+        Name: 'canary',
+        FunctionVersion: '1',
+        RoutingConfig: { AdditionalVersionWeights: { '2': 1 } },
+      }),
+    );
+    const res = await invoke(name, {}, { Qualifier: 'canary' });
+    expect(json(res.Payload)).toBe('v2');
+    expect(res.ExecutedVersion).toBe('2');
+  });
+
   it('rejects a qualifier that contradicts the one in the function name', async () => {
     const name = await createFunction(lambda(), { 'app.py': COUNTER });
     const error = (await invoke(`${name}:$LATEST`, {}, { Qualifier: '1' }).catch((e: unknown) => e)) as LambdaServiceException;
