@@ -144,3 +144,6 @@ def test_tags_are_set_at_creation_added_listed_and_removed(lam, unique):
     assert lam.get_function(FunctionName=name)["Tags"] == {"env": "test"}
     with pytest.raises(lam.exceptions.ResourceNotFoundException):
         lam.list_tags(Resource=arn + "-missing")
+    with pytest.raises(lam.exceptions.InvalidParameterValueException) as err:
+        lam.tag_resource(Resource=arn + ":1", Tags={"a": "b"})
+    assert err.value.response["Error"]["Message"] == "Tags on function aliases and versions are not supported. Please specify a function ARN."

@@ -65,6 +65,7 @@ export class Environment {
   private initReported = false;
   /** The invocation that just ended, still collecting output already in the pipe. */
   private finishing: Current | undefined;
+  private initFailure: Buffer | undefined;
   dead = false;
   idleTimer: NodeJS.Timeout | undefined;
 
@@ -88,8 +89,10 @@ export class Environment {
       },
       error: (id, body, errorType) => this.finish(id, false, errorBody(body, errorType)),
       initError: (body, errorType) => {
+        // Kept for an invocation not yet handed over: init can fail before run() is called.
+        this.initFailure = errorBody(body, errorType);
         const id = this.current?.invocation.requestId;
-        if (id) this.finish(id, false, errorBody(body, errorType));
+        if (id) this.finish(id, false, this.initFailure);
         this.destroy();
       },
     });
@@ -101,6 +104,8 @@ export class Environment {
       { ...this.spec, env: { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: address } },
       { output: (chunk) => this.output(chunk), exit: (description) => this.exited(description) },
     );
+    // Torn down (reset, delete) while the executor was still starting it.
+    if (this.dead) this.running.kill();
   }
 
   /** Runs one invocation; resolves with the function's result or the runtime error AWS would report. */
@@ -108,7 +113,10 @@ export class Environment {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     return new Promise((resolve) => {
       this.current = { invocation, resolve, output: [], startedAt: performance.now() };
-      if (this.dead) return this.finish(invocation.requestId, false, errorPayload('Runtime.ExitError', exitMessage(invocation)));
+      if (this.dead) {
+        const failure = this.initFailure ?? errorPayload('Runtime.ExitError', exitMessage(invocation));
+        return this.finish(invocation.requestId, false, failure);
+      }
       // Cold start: bound the init phase too, so a handler module that hangs at import cannot hold the invoke.
       if (!this.sendNext) this.armTimer(this.settings.initTimeoutMs + invocation.timeoutMs);
       this.dispatch();
@@ -172,8 +180,12 @@ export class Environment {
   private exited(description: string): void {
     const current = this.current;
     if (current && !this.dead) {
-      // [aws-snap] "RequestId: <id> Error: Runtime exited with error: exit status 1".
-      const message = `RequestId: ${current.invocation.requestId} Error: Runtime exited with error: ${description}`;
+      // [aws-snap] "…Error: Runtime exited with error: exit status 127", and for a clean exit (sys.exit(0) in a
+      // handler or at import) "…Error: Runtime exited without providing a reason" (test_lambda_handler_exit).
+      const message =
+        description === 'exit status 0'
+          ? exitMessage(current.invocation)
+          : `RequestId: ${current.invocation.requestId} Error: Runtime exited with error: ${description}`;
       this.finish(current.invocation.requestId, false, errorPayload('Runtime.ExitError', message));
     }
     this.running = undefined;

@@ -2,8 +2,9 @@
  * The function registry: create/get/update/delete, published versions and aliases, name and ARN resolution.
  * Messages follow AWS responses recorded in aws-wire-checklist.md §5.2–5.3.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
+  AliasConfiguration,
   CreateFunctionRequest,
   Environment,
   FunctionConfiguration,
@@ -25,9 +26,9 @@ export function functionArn(state: LambdaRegionState, name: string, qualifier?: 
 }
 
 /** A FunctionName as given: a name, `name:qualifier`, a full ARN or a partial `account:function:name` ARN. */
-export function parseFunctionName(value: string): { name: string; qualifier?: string } {
-  const arn = /^(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:)?\d{12}:function:([A-Za-z0-9_-]+)(?::([A-Za-z0-9$_-]+))?$/.exec(value);
-  if (arn?.[1]) return arn[2] ? { name: arn[1], qualifier: arn[2] } : { name: arn[1] };
+export function parseFunctionName(value: string): { name: string; qualifier?: string; region?: string } {
+  const arn = /^(?:arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):)?\d{12}:function:([A-Za-z0-9_-]+)(?::([A-Za-z0-9$_-]+))?$/.exec(value);
+  if (arn?.[2]) return { name: arn[2], ...(arn[3] ? { qualifier: arn[3] } : {}), ...(arn[1] ? { region: arn[1] } : {}) };
   const colon = value.indexOf(':');
   if (colon > 0) return { name: value.slice(0, colon), qualifier: value.slice(colon + 1) };
   return { name: value };
@@ -37,11 +38,38 @@ export function notFound(state: LambdaRegionState, name: string, qualifier?: str
   return new ResourceNotFoundException(`Function not found: ${functionArn(state, name, qualifier)}`);
 }
 
+/** An ARN naming another region: AWS's wording (LocalStack's AWS-recorded snapshot, test_lambda_api). */
+function checkRegion(state: LambdaRegionState, region: string | undefined): void {
+  if (region && region !== state.region) {
+    throw new ResourceNotFoundException(`Functions from '${region}' are not reachable in this region ('${state.region}')`);
+  }
+}
+
 export function getFunction(state: LambdaRegionState, functionName: string): LambdaFunction {
-  const { name, qualifier } = parseFunctionName(functionName);
+  const { name, qualifier, region } = parseFunctionName(functionName);
+  checkRegion(state, region);
   const fn = state.functions.get(name);
   if (!fn) throw notFound(state, name, qualifier);
   return fn;
+}
+
+/** An alias's version for one invocation: each additional version with its weight, the main one otherwise. */
+function weightedVersion(alias: AliasConfiguration): string | undefined {
+  let draw = Math.random();
+  for (const [version, weight] of Object.entries(alias.RoutingConfig?.AdditionalVersionWeights ?? {})) {
+    if (draw < weight) return version;
+    draw -= weight;
+  }
+  return alias.FunctionVersion;
+}
+
+/** The qualifier given as a parameter or in the name (they must agree). */
+export function qualifierOf(functionName: string, qualifierParam: string | undefined): string | undefined {
+  const parsed = parseFunctionName(functionName);
+  if (parsed.qualifier && qualifierParam && parsed.qualifier !== qualifierParam) {
+    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
+  }
+  return qualifierParam ?? parsed.qualifier;
 }
 
 /** The version a name and optional qualifier (version number, alias or $LATEST) designate. */
@@ -49,14 +77,17 @@ export function resolveVersion(
   state: LambdaRegionState,
   functionName: string,
   qualifierParam?: string,
+  /** Invoke only: follow the alias's RoutingConfig weights instead of always its main version. */
+  route = false,
 ): { fn: LambdaFunction; record: VersionRecord; qualifier?: string } {
   const parsed = parseFunctionName(functionName);
-  const qualifier = qualifierParam ?? parsed.qualifier;
+  checkRegion(state, parsed.region);
+  const qualifier = qualifierOf(functionName, qualifierParam);
   const fn = state.functions.get(parsed.name);
   if (!fn) throw notFound(state, parsed.name, qualifier);
   if (qualifier === undefined || qualifier === LATEST) return { fn, record: fn.latest, ...(qualifier ? { qualifier } : {}) };
   const alias = fn.aliases.get(qualifier);
-  const version = alias?.FunctionVersion ?? qualifier;
+  const version = (route && alias ? weightedVersion(alias) : alias?.FunctionVersion) ?? qualifier;
   const record = version === LATEST ? fn.latest : fn.versions.get(version);
   if (!record) throw notFound(state, parsed.name, qualifier);
   return { fn, record, qualifier };
@@ -71,6 +102,11 @@ function checkEnvironment(env: Environment | undefined): void {
       `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${measured}`,
     );
   }
+}
+
+/** Zip functions report the managed runtime version they run on ([aws-snap] test_lambda, CreateFunctionResponse). */
+function runtimeVersion(region: string, runtime: string): { RuntimeVersionArn: string } {
+  return { RuntimeVersionArn: `arn:aws:lambda:${region}::runtime:${createHash('sha256').update(runtime).digest('hex')}` };
 }
 
 /** The configuration of a new function's $LATEST, with AWS's defaults. */
@@ -101,7 +137,10 @@ export function newConfiguration(
     SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${input.FunctionName}`, ...input.LoggingConfig },
   };
-  if (input.Runtime) config.Runtime = input.Runtime;
+  if (input.Runtime) {
+    config.Runtime = input.Runtime;
+    config.RuntimeVersionConfig = runtimeVersion(state.region, input.Runtime);
+  }
   if (input.Handler) config.Handler = input.Handler;
   if (input.Environment?.Variables) config.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.Layers?.length) config.Layers = input.Layers.map((Arn) => ({ Arn, CodeSize: 0 }));
@@ -125,7 +164,10 @@ export function applyConfiguration(config: FunctionConfiguration, input: UpdateF
   if (input.Description !== undefined) next.Description = input.Description;
   if (input.Timeout !== undefined) next.Timeout = input.Timeout;
   if (input.MemorySize !== undefined) next.MemorySize = input.MemorySize;
-  if (input.Runtime !== undefined) next.Runtime = input.Runtime;
+  if (input.Runtime !== undefined) {
+    next.Runtime = input.Runtime;
+    next.RuntimeVersionConfig = runtimeVersion(config.FunctionArn?.split(':')[3] ?? 'us-east-1', input.Runtime);
+  }
   if (input.Environment !== undefined) next.Environment = { Variables: { ...(input.Environment.Variables ?? {}) } };
   if (input.Layers !== undefined) next.Layers = input.Layers.map((Arn) => ({ Arn, CodeSize: 0 }));
   if (input.TracingConfig?.Mode) next.TracingConfig = { Mode: input.TracingConfig.Mode };

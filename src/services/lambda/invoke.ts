@@ -79,7 +79,7 @@ export class LambdaExecution {
   }
 
   async invoke(state: LambdaRegionState, input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
-    const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier);
+    const { fn, record, qualifier } = resolveVersion(state, input.FunctionName, input.Qualifier, true);
     const version = record.config.Version ?? LATEST;
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? new Uint8Array();
@@ -96,10 +96,12 @@ export class LambdaExecution {
     const clientContext = decodeClientContext(input.ClientContext);
     if (type === 'DryRun') return { StatusCode: 204, ExecutedVersion: version };
     const runtime = record.config.Runtime ?? '';
-    if (!record.code.imageUri && !supportedRuntime(runtime)) {
-      throw new InvalidRuntimeException(`The runtime parameter of ${runtime || 'Image'} is not supported by Standin's process executor`);
-    }
     const executor = record.code.imageUri ? await this.imageExecutor() : await this.executor();
+    // AWS base images bring every runtime; Standin's own bootstraps only Python, Node and provided.
+    const ownBootstraps = executor.name === 'process' || process.env.STANDIN_LAMBDA_DOCKER_HOST_RUNTIMES === '1';
+    if (!record.code.imageUri && ownBootstraps && !supportedRuntime(runtime)) {
+      throw new InvalidRuntimeException(`The runtime parameter of ${runtime} is not supported by Standin's ${executor.name} executor`);
+    }
     const pool = this.poolFor(state, fn, record, ctx, executor);
     const invocation = {
       requestId: randomUUID(),
@@ -162,30 +164,46 @@ export class LambdaExecution {
 
 function checkJson(payload: Uint8Array): void {
   if (payload.length === 0) return;
-  const text = Buffer.from(payload).toString('utf8');
+  let text: string;
   try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
     JSON.parse(text);
   } catch {
-    // [aws-snap] "Could not parse request body into json: Could not parse payload into json: …" (§5.1); the
-    // rest is the wording of AWS's JSON parser (Jackson), e.g. aws-lambda-power-tuning#148.
+    // [aws-snap] test_lambda_invoke_payload_encoding_error: "Could not parse request body into json: Could not parse
+    // payload into json: …" followed by the wording of AWS's JSON parser (Jackson), source redacted.
     throw new InvalidRequestContentException(
-      `Could not parse request body into json: Could not parse payload into json: ${jacksonReason(text)}`,
+      `Could not parse request body into json: Could not parse payload into json: ${jacksonReason(payload)}`,
     );
   }
 }
 
 const EXPECTED = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
-/** Jackson's description of the first bad token, for the common cases (a bare word, a stray character). */
-function jacksonReason(text: string): string {
-  const at = text.search(/\S/);
-  const source = text.length > 500 ? `${text.slice(0, 500)}"[truncated ${Buffer.byteLength(text) - 500} bytes]` : `${text}"`;
-  const word = /^[A-Za-z0-9_$'-]+/.exec(text.slice(Math.max(at, 0)))?.[0];
-  if (word && /^[A-Za-z]/.test(word)) {
-    return `Unrecognized token '${word}': was expecting ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + word.length + 1}]`;
+/** Jackson's description of the first problem, for the common cases: bad UTF-8, a bare word, a stray character. */
+function jacksonReason(payload: Uint8Array): string {
+  const where = (column: number) =>
+    `\n at [Source: REDACTED (\`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION\` disabled); line: 1, column: ${column}]`;
+  const bad = firstInvalidUtf8(payload);
+  if (bad !== undefined) return `Invalid UTF-8 start byte 0x${(payload[bad] ?? 0).toString(16)}${where(bad + 2)}`;
+  const text = Buffer.from(payload).toString('utf8');
+  const at = Math.max(text.search(/\S/), 0);
+  const word = /^[A-Za-z][A-Za-z0-9_$'-]*/.exec(text.slice(at))?.[0];
+  if (word) return `Unrecognized token '${word}': was expecting ${EXPECTED}${where(at + word.length + 1)}`;
+  const code = text.codePointAt(at) ?? 0;
+  const shown =
+    code < 32 || (code >= 0x7f && code <= 0x9f) ? `(CTRL-CHAR, code ${code})` : `('${String.fromCodePoint(code)}' (code ${code}))`;
+  return `Unexpected character (${shown}): expected a valid value ${EXPECTED}${where(at + 1)}`;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += extra + 1;
   }
-  const char = text.charAt(Math.max(at, 0));
-  return `Unexpected character ('${char}' (code ${char.charCodeAt(0)})): expected a valid value ${EXPECTED}\n at [Source: (byte[])"${source}; line: 1, column: ${at + 2}]`;
+  return undefined;
 }
 
 function decodeClientContext(value: string | undefined): string | undefined {

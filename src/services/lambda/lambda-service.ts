@@ -54,10 +54,13 @@ import {
   newConfiguration,
   notFound,
   page,
+  parseFunctionName,
+  qualifierOf,
   resolveVersion,
 } from './functions.js';
 import { LambdaExecution } from './invoke.js';
 import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js';
+import { checkAliasName, checkArchitectures, checkFunctionVersion, checkRole, checkRuntime } from './validation.js';
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
@@ -68,7 +71,9 @@ const MAX_INVOKE_ASYNC = 262144;
 export class LambdaService extends LambdaServiceBase {
   readonly store = new AccountRegionStore((accountId, region) => new LambdaRegionState(accountId, region));
   readonly execution = new LambdaExecution();
-  private readonly downloads = new Map<string, CodeRef>();
+  /** One download token per package; weak, so a deleted function's zip is not kept alive by its URL. */
+  private readonly downloads = new Map<string, WeakRef<CodeRef>>();
+  private readonly tokens = new WeakMap<CodeRef, string>();
 
   constructor() {
     super();
@@ -85,7 +90,7 @@ export class LambdaService extends LambdaServiceBase {
 
   /** The zip behind a Code.Location token. */
   download(token: string): Uint8Array | undefined {
-    return this.downloads.get(token)?.zip;
+    return this.downloads.get(token)?.deref()?.zip;
   }
 
   private region(ctx: RequestContext): LambdaRegionState {
@@ -94,6 +99,9 @@ export class LambdaService extends LambdaServiceBase {
 
   override async createFunction(input: CreateFunctionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const state = this.region(ctx);
+    checkRole(input.Role);
+    checkRuntime(input.Runtime);
+    checkArchitectures(input.Architectures);
     assertNew(state, input.FunctionName);
     const code = codeFrom(input.Code, input.FunctionName, input.PackageType);
     const config = newConfiguration(state, input, code);
@@ -107,10 +115,12 @@ export class LambdaService extends LambdaServiceBase {
       tags: { ...input.Tags },
     };
     state.functions.set(fn.name, fn);
-    if (input.Publish) this.publish(state, fn);
+    // With Publish the answer carries the published Version but the unqualified ARN (measured against AWS in
+    // floci-io/floci#2820; UpdateFunctionCode's answer is qualified).
+    const answer = input.Publish ? { ...this.publish(state, fn), FunctionArn: fn.arn } : config;
     // Code is unpacked before we answer, so the function is Active at once; the create response still says
     // Pending as AWS's does ([aws-snap] lambda_create_fn), and waiters see Active on their first poll.
-    return { ...config, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
+    return { ...answer, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
   }
 
   override async getFunction(input: GetFunctionRequest, ctx: RequestContext): Promise<GetFunctionResponse> {
@@ -118,8 +128,12 @@ export class LambdaService extends LambdaServiceBase {
     const { fn, record } = resolveVersion(state, input.FunctionName, input.Qualifier);
     const out: GetFunctionResponse = { Configuration: record.config };
     if (record.code.zip) {
-      const token = `${randomUUID()}.zip`;
-      this.downloads.set(token, record.code);
+      let token = this.tokens.get(record.code);
+      if (!token) {
+        token = `${randomUUID()}.zip`;
+        this.tokens.set(record.code, token);
+        this.downloads.set(token, new WeakRef(record.code));
+      }
       out.Code = { RepositoryType: 'S3', Location: `${ctx.baseUrl}${CODE_PATH}${token}` };
     } else if (record.code.imageUri) {
       out.Code = { RepositoryType: 'ECR', ImageUri: record.code.imageUri, ResolvedImageUri: record.code.imageUri };
@@ -136,6 +150,7 @@ export class LambdaService extends LambdaServiceBase {
 
   override async listFunctions(input: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
     const state = this.region(ctx);
+    checkFunctionVersion(input.FunctionVersion);
     const all = [...state.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
     const configs =
       input.FunctionVersion === 'ALL'
@@ -147,21 +162,22 @@ export class LambdaService extends LambdaServiceBase {
 
   override async deleteFunction(input: DeleteFunctionRequest, ctx: RequestContext): Promise<DeleteFunctionResponse> {
     const state = this.region(ctx);
+    const qualifier = qualifierOf(input.FunctionName, input.Qualifier);
+    // Checked before the function's existence, as AWS does ([aws-snap] test_ops_with_arn_qualifier_mismatch).
+    if (qualifier === LATEST) throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
     const fn = getFunction(state, input.FunctionName);
-    if (input.Qualifier && input.Qualifier !== LATEST) {
-      const version = fn.versions.get(input.Qualifier);
-      if (!version) throw notFound(state, fn.name, input.Qualifier);
-      fn.versions.delete(input.Qualifier);
-      this.execution.retire(fn.arn);
+    if (qualifier !== undefined) {
+      // A missing version is reported with the unqualified ARN ([aws-snap] test_delete_on_nonexisting_version).
+      if (!fn.versions.has(qualifier)) throw notFound(state, fn.name);
+      fn.versions.delete(qualifier);
+      this.execution.retire(`${fn.arn}|${qualifier}`);
       return {};
-    }
-    if (input.Qualifier === LATEST) {
-      // AWS refuses to delete $LATEST alone.
-      throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
     }
     state.functions.delete(fn.name);
     this.execution.retire(fn.arn);
     for (const record of [fn.latest, ...fn.versions.values()]) {
+      const token = this.tokens.get(record.code);
+      if (token) this.downloads.delete(token);
       if (record.code.owned) rmSync(record.code.dir, { recursive: true, force: true });
     }
     return {};
@@ -184,14 +200,16 @@ export class LambdaService extends LambdaServiceBase {
     if (input.Architectures) config.Architectures = input.Architectures;
     fn.latest = { config, code, revision: randomUUID() };
     if (old.owned && ![...fn.versions.values()].some((v) => v.code === old)) rmSync(old.dir, { recursive: true, force: true });
-    if (input.Publish) this.publish(state, fn);
-    return { ...config, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
+    const answer = input.Publish ? this.publish(state, fn) : config;
+    return { ...answer, LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.' };
   }
 
   override async updateFunctionConfiguration(
     input: UpdateFunctionConfigurationRequest,
     ctx: RequestContext,
   ): Promise<FunctionConfiguration> {
+    checkRole(input.Role);
+    checkRuntime(input.Runtime);
     const fn = getFunction(this.region(ctx), input.FunctionName);
     checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
     const config = applyConfiguration(fn.latest.config, input);
@@ -241,6 +259,7 @@ export class LambdaService extends LambdaServiceBase {
 
   override async createAlias(input: CreateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
     const state = this.region(ctx);
+    checkAliasName(input.Name);
     const fn = getFunction(state, input.FunctionName);
     const arn = functionArn(state, fn.name, input.Name);
     if (fn.aliases.has(input.Name)) throw new ResourceConflictException(`Alias already exists: ${arn}`);
@@ -279,13 +298,15 @@ export class LambdaService extends LambdaServiceBase {
 
   override async updateAlias(input: UpdateAliasRequest, ctx: RequestContext): Promise<AliasConfiguration> {
     const state = this.region(ctx);
-    const alias = this.alias(state, input.FunctionName, input.Name);
+    const fn = getFunction(state, input.FunctionName);
+    const alias = fn.aliases.get(input.Name);
+    // UpdateAlias words it differently from GetAlias (LocalStack's AWS-validated provider, issue #11832).
+    if (!alias) throw new ResourceNotFoundException(`Alias not found: ${functionArn(state, fn.name, input.Name)}`);
     if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) {
       throw new PreconditionFailedException(
         'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
       );
     }
-    const fn = getFunction(state, input.FunctionName);
     if (input.FunctionVersion !== undefined) {
       if (input.FunctionVersion !== LATEST && !fn.versions.has(input.FunctionVersion))
         throw notFound(state, fn.name, input.FunctionVersion);
@@ -320,16 +341,24 @@ export class LambdaService extends LambdaServiceBase {
   }
 
   override async tagResource(input: TagResourceRequest, ctx: RequestContext): Promise<void> {
-    Object.assign(getFunction(this.region(ctx), input.Resource).tags, input.Tags);
+    Object.assign(this.taggable(ctx, input.Resource).tags, input.Tags);
   }
 
   override async untagResource(input: UntagResourceRequest, ctx: RequestContext): Promise<void> {
-    const fn = getFunction(this.region(ctx), input.Resource);
+    const fn = this.taggable(ctx, input.Resource);
     for (const key of input.TagKeys) delete fn.tags[key];
   }
 
   override async listTags(input: ListTagsRequest, ctx: RequestContext): Promise<ListTagsResponse> {
-    return { Tags: { ...getFunction(this.region(ctx), input.Resource).tags } };
+    return { Tags: { ...this.taggable(ctx, input.Resource).tags } };
+  }
+
+  /** Tags live on the function itself ([aws-snap] test_lambda_api, tag_lambda_qualifier_doesnotexist). */
+  private taggable(ctx: RequestContext, resource: string): LambdaFunction {
+    if (parseFunctionName(resource).qualifier !== undefined) {
+      throw new InvalidParameterValueException('Tags on function aliases and versions are not supported. Please specify a function ARN.');
+    }
+    return getFunction(this.region(ctx), resource);
   }
 
   override async invoke(input: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {

@@ -1,9 +1,9 @@
 /**
  * The Docker executor against a real engine (set up by .ci/docker-setup.sh: dockerd on vfs, host networking, a
- * registry-free local image with the host's /usr bind-mounted read-only). Skipped only when no engine is reachable
- * outside CI; in CI (CI=true) a missing engine fails the run.
+ * registry-free local image with the host's /usr bind-mounted read-only, built here if missing). Skipped only when no
+ * engine is reachable outside CI; in CI (CI=true) a missing engine fails the run.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -18,14 +18,32 @@ import { createFunction, json, ROLE } from './helpers.js';
 const IMAGE = 'standin-lambda-host:local';
 const docker = new Docker();
 
+/** The same registry-free skeleton .ci/docker-setup.sh imports, built here when an engine lacks it. */
+async function buildBaseImage(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'standin-base-'));
+  const rootfs = join(dir, 'rootfs');
+  for (const d of ['usr', 'etc', 'tmp', 'var/task', 'var/runtime', 'opt', 'root']) mkdirSync(join(rootfs, d), { recursive: true });
+  for (const d of ['bin', 'lib', 'lib64', 'sbin']) symlinkSync(`usr/${d}`, join(rootfs, d));
+  writeFileSync(join(rootfs, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY rootfs/ /\n');
+  const stream = await docker.buildImage({ context: dir, src: ['Dockerfile', 'rootfs'] }, { t: IMAGE });
+  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error) => (error ? reject(error) : resolve(undefined))));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Whether a Docker engine answers; the base image is built on it when missing. */
 async function engineReady(): Promise<boolean> {
   try {
     await docker.ping();
-    await docker.getImage(IMAGE).inspect();
-    return true;
   } catch {
     return false;
   }
+  try {
+    await docker.getImage(IMAGE).inspect();
+  } catch {
+    await buildBaseImage();
+  }
+  return true;
 }
 
 const ready = await engineReady();
@@ -47,7 +65,7 @@ async function standinContainers(): Promise<Docker.ContainerInfo[]> {
 
 describe.skipIf(!ready && !inCi)('Lambda Docker executor', () => {
   beforeAll(async () => {
-    if (!ready) throw new Error(`CI needs a Docker engine with ${IMAGE}: run .ci/docker-setup.sh`);
+    if (!ready) throw new Error('CI needs a reachable Docker engine: .ci/docker-setup.sh starts one');
     server = await startServer({
       STANDIN_LAMBDA_EXECUTOR: 'docker',
       // Per-runtime mapping; any other runtime would ask for AWS's base image.

@@ -69,6 +69,7 @@ describe('Lambda functions', () => {
       CodeSize: zip.length,
       CodeSha256: createHash('sha256').update(zip).digest('base64'),
     });
+    expect(created.RuntimeVersionConfig?.RuntimeVersionArn).toMatch(/^arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$/);
     expect(created.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     const got = await client.send(new GetFunctionCommand({ FunctionName: name }));
     expect(got.Configuration?.State).toBe('Active');
@@ -89,6 +90,8 @@ describe('Lambda functions', () => {
     const res = await fetch(got.Code?.Location ?? '');
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(zip))).toBe(true);
+    await client.send(new DeleteFunctionCommand({ FunctionName: name }));
+    expect((await fetch(got.Code?.Location ?? '')).status).toBe(404);
   });
 
   it('rejects a duplicate name with ResourceConflictException', async () => {
@@ -141,6 +144,33 @@ describe('Lambda functions', () => {
     );
   });
 
+  it('validates Role, Runtime and Architectures with AWS wording', async () => {
+    const role = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Role: 'r1' }));
+    expect(role.name).toBe('ValidationException');
+    expect(role.message).toMatch(
+      /^1 validation error detected: Value 'r1' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+    );
+    const runtime = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Runtime: 'PYTHON3.9' as 'python3.9' }));
+    expect(runtime.name).toBe('InvalidParameterValueException');
+    expect(runtime.message).toMatch(
+      /^Value PYTHON3\.9 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[.*python3\.12.*\] or be a valid ARN$/,
+    );
+    const arch = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Architectures: ['x86_64', 'arm64'] }));
+    expect(arch.name).toBe('ValidationException');
+    expect(arch.message).toBe(
+      "1 validation error detected: Value '[x86_64, arm64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1",
+    );
+  });
+
+  it('refuses an ARN from another region', async () => {
+    const name = await createFunction(lambda(), { 'app.py': HANDLER });
+    const error = await failure(
+      lambda().send(new GetFunctionCommand({ FunctionName: `arn:aws:lambda:eu-west-1:000000000000:function:${name}` })),
+    );
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(error.message).toBe("Functions from 'eu-west-1' are not reachable in this region ('us-east-1')");
+  });
+
   it('answers an unknown function with ResourceNotFoundException naming its ARN', async () => {
     const name = uniqueName('missing');
     const error = await failure(lambda().send(new GetFunctionCommand({ FunctionName: name })));
@@ -186,6 +216,25 @@ describe('Lambda functions', () => {
     expect(stale.name).toBe('PreconditionFailedException');
   });
 
+  it('answers CreateFunction with Publish with the first published version', async () => {
+    const name = uniqueName('publish');
+    const created = await lambda().send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Runtime: 'python3.12',
+        Handler: 'app.handler',
+        Role: ROLE,
+        Code: { ZipFile: zipOf({ 'app.py': HANDLER }) },
+        Publish: true,
+      }),
+    );
+    expect(created).toMatchObject({
+      Version: '1',
+      FunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
+      State: 'Pending',
+    });
+  });
+
   it('publishes versions and lists them after $LATEST', async () => {
     const client = lambda();
     const name = await createFunction(client, { 'app.py': HANDLER });
@@ -197,13 +246,15 @@ describe('Lambda functions', () => {
     });
     const again = await client.send(new PublishVersionCommand({ FunctionName: name }));
     expect(again.Version).toBe('1');
-    await client.send(
+    const published = await client.send(
       new UpdateFunctionCodeCommand({
         FunctionName: name,
         ZipFile: zipOf({ 'app.py': 'def handler(e, c):\n    return 2\n' }),
         Publish: true,
       }),
     );
+    expect(published.Version).toBe('2');
+    expect(published.FunctionArn).toBe(`arn:aws:lambda:us-east-1:000000000000:function:${name}:2`);
     const versions = await client.send(new ListVersionsByFunctionCommand({ FunctionName: name }));
     expect(versions.Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1', '2']);
     const v1config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: '1' }));
@@ -255,6 +306,37 @@ describe('Lambda functions', () => {
     const gone = await failure(client.send(new GetAliasCommand({ FunctionName: name, Name: 'live' })));
     expect(gone.name).toBe('ResourceNotFoundException');
     expect(gone.message).toBe(`Cannot find alias arn: arn:aws:lambda:us-east-1:000000000000:function:${name}:live`);
+    const update = await failure(client.send(new UpdateAliasCommand({ FunctionName: name, Name: 'live', Description: 'x' })));
+    expect(update.name).toBe('ResourceNotFoundException');
+    expect(update.message).toBe(`Alias not found: arn:aws:lambda:us-east-1:000000000000:function:${name}:live`);
+  });
+
+  it('deletes only the version a qualified name designates, and refuses $LATEST alone', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': HANDLER });
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    await client.send(new DeleteFunctionCommand({ FunctionName: `${name}:1` }));
+    expect((await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).Version).toBe('$LATEST');
+    const again = await failure(client.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: '1' })));
+    expect(again.message).toBe(`Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}`);
+    const latest = await failure(client.send(new DeleteFunctionCommand({ FunctionName: uniqueName('none'), Qualifier: '$LATEST' })));
+    expect(latest.name).toBe('InvalidParameterValueException');
+    expect(latest.message).toBe('$LATEST version cannot be deleted without deleting the function.');
+  });
+
+  it('validates alias names and ListFunctions FunctionVersion', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': HANDLER });
+    const alias = await failure(client.send(new CreateAliasCommand({ FunctionName: name, Name: '2024', FunctionVersion: '$LATEST' })));
+    expect(alias.name).toBe('ValidationException');
+    expect(alias.message).toBe(
+      "1 validation error detected: Value '2024' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)",
+    );
+    const list = await failure(client.send(new ListFunctionsCommand({ FunctionVersion: 'invalid' as 'ALL' })));
+    expect(list.name).toBe('ValidationException');
+    expect(list.message).toBe(
+      "1 validation error detected: Value 'invalid' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]",
+    );
   });
 
   it('deletes a function so it is no longer found', async () => {

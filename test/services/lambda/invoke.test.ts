@@ -110,8 +110,22 @@ describe('Lambda Invoke (Python, process executor)', () => {
     expect(error.name).toBe('InvalidRequestContentException');
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(error.message).toBe(
-      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (byte[])\"not json\"; line: 1, column: 4]",
+      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 4]",
     );
+  });
+
+  it('reports invalid UTF-8 and control characters in the payload as AWS does', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const send = (bytes: Uint8Array) =>
+      lambda()
+        .send(new InvokeCommand({ FunctionName: name, Payload: bytes }))
+        .catch((e: unknown) => e as LambdaServiceException);
+    const utf8 = (await send(Uint8Array.from([0x6e, 0x87, 0x72]))) as LambdaServiceException;
+    expect(utf8.message).toBe(
+      'Could not parse request body into json: Could not parse payload into json: Invalid UTF-8 start byte 0x87\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 3]',
+    );
+    const ctrl = (await send(strToU8('\u0099x'))) as LambdaServiceException;
+    expect(ctrl.message).toMatch(/Unexpected character \(\(CTRL-CHAR, code 153\)\): expected a valid value [\s\S]* line: 1, column: 1\]$/);
   });
 
   it('rejects a synchronous payload over 6 MB with 413', async () => {
@@ -177,6 +191,16 @@ def handler(event, context):
     expect(json((await invoke(name, {})).Payload)).toBe('alive');
   });
 
+  it('reports a clean exit from the handler as a runtime exit without a reason', async () => {
+    const name = await createFunction(lambda(), { 'app.py': 'import sys\ndef handler(event, context):\n    sys.exit(0)\n' });
+    const res = await invoke(name, {});
+    expect(res.FunctionError).toBe('Unhandled');
+    expect(json(res.Payload)).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited without providing a reason$/),
+    });
+  });
+
   it('reports Runtime.ImportModuleError and Runtime.HandlerNotFound from init', async () => {
     const missing = await createFunction(lambda(), { 'app.py': 'import no_such_module\n' });
     const a = await invoke(missing, {});
@@ -206,6 +230,46 @@ def handler(event, context):
     expect(json(viaAlias.Payload)).toBe('v1');
     expect(viaAlias.ExecutedVersion).toBe('1');
     expect(json((await invoke(`${name}:1`, {})).Payload)).toBe('v1');
+  });
+
+  it('routes an alias by its RoutingConfig weights', async () => {
+    const client = lambda();
+    const name = await createFunction(client, { 'app.py': 'def handler(e, c):\n    return "v1"\n' });
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    await client.send(
+      new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf({ 'app.py': 'def handler(e, c):\n    return "v2"\n' }) }),
+    );
+    await client.send(new PublishVersionCommand({ FunctionName: name }));
+    // All traffic on the additional version: every invoke of the alias runs version 2.
+    await client.send(
+      new CreateAliasCommand({
+        FunctionName: name,
+        Name: 'canary',
+        FunctionVersion: '1',
+        RoutingConfig: { AdditionalVersionWeights: { '2': 1 } },
+      }),
+    );
+    const res = await invoke(name, {}, { Qualifier: 'canary' });
+    expect(json(res.Payload)).toBe('v2');
+    expect(res.ExecutedVersion).toBe('2');
+  });
+
+  it('rejects a qualifier that contradicts the one in the function name', async () => {
+    const name = await createFunction(lambda(), { 'app.py': COUNTER });
+    const error = (await invoke(`${name}:$LATEST`, {}, { Qualifier: '1' }).catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.name).toBe('InvalidParameterValueException');
+    expect(error.message).toBe('The derived qualifier from the function name does not match the specified qualifier.');
+  });
+
+  it('refuses to invoke a runtime the process executor cannot run', async () => {
+    const name = await createFunction(
+      lambda(),
+      { 'Handler.java': 'class Handler {}' },
+      { Runtime: 'java21', Handler: 'Handler::handleRequest' },
+    );
+    const error = (await invoke(name, {}).catch((e: unknown) => e)) as LambdaServiceException;
+    expect(error.name).toBe('InvalidRuntimeException');
+    expect(error.message).toBe("The runtime parameter of java21 is not supported by Standin's process executor");
   });
 
   it('gives the handler a context with every field the Python runtime has', async () => {
