@@ -147,3 +147,18 @@ def test_tags_are_set_at_creation_added_listed_and_removed(lam, unique):
     with pytest.raises(lam.exceptions.InvalidParameterValueException) as err:
         lam.tag_resource(Resource=arn + ":1", Tags={"a": "b"})
     assert err.value.response["Error"]["Message"] == "Tags on function aliases and versions are not supported. Please specify a function ARN."
+
+
+def test_code_from_standin_s3_is_deployed_and_runs(lam, client_factory, unique):
+    s3 = client_factory("s3")
+    bucket, name = unique("py-code"), unique("py-s3code")
+    s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket=bucket, Key="dist/app.zip", Body=zip_of({"app.py": "def handler(e, c):\n    return {'from': 's3'}\n"}))
+    lam.create_function(FunctionName=name, Runtime="python3.12", Handler="app.handler", Role=ROLE, Code={"S3Bucket": bucket, "S3Key": "dist/app.zip"})
+    lam.get_waiter("function_active_v2").wait(FunctionName=name)
+    assert json.loads(lam.invoke(FunctionName=name)["Payload"].read()) == {"from": "s3"}
+    with pytest.raises(lam.exceptions.InvalidParameterValueException) as err:
+        lam.update_function_code(FunctionName=name, S3Bucket=bucket, S3Key="dist/missing.zip")
+    assert err.value.response["Error"]["Message"] == (
+        "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist."
+    )

@@ -42,7 +42,7 @@ import {
 import { AccountRegionStore } from '../../runtime/account-region-store.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { MAX_UNZIPPED, MAX_ZIPPED, removeCodeRoot } from './code.js';
-import { codeFrom } from './code-source.js';
+import { codeFrom, fetchS3Code, type ObjectReader } from './code-source.js';
 import {
   applyConfiguration,
   assertNew,
@@ -75,7 +75,8 @@ export class LambdaService extends LambdaServiceBase {
   private readonly downloads = new Map<string, WeakRef<CodeRef>>();
   private readonly tokens = new WeakMap<CodeRef, string>();
 
-  constructor() {
+  /** @param readObject reads a zip from Standin's S3 for `Code.S3Bucket`/`S3Key` (wired by src/server). */
+  constructor(private readonly readObject?: ObjectReader) {
     super();
     // Environments and unpacked code never outlive the server (main.ts exits on SIGINT/SIGTERM).
     process.once('exit', () => this.reset());
@@ -103,7 +104,7 @@ export class LambdaService extends LambdaServiceBase {
     checkRuntime(input.Runtime);
     checkArchitectures(input.Architectures);
     assertNew(state, input.FunctionName);
-    const code = codeFrom(input.Code, input.FunctionName, input.PackageType);
+    const code = codeFrom(await fetchS3Code(input.Code, this.readObject, ctx), input.FunctionName, input.PackageType);
     const config = newConfiguration(state, input, code);
     const fn: LambdaFunction = {
       name: input.FunctionName,
@@ -187,7 +188,7 @@ export class LambdaService extends LambdaServiceBase {
     const state = this.region(ctx);
     const fn = getFunction(state, input.FunctionName);
     checkRevision(fn.latest.config, input.RevisionId, (m) => new PreconditionFailedException(m));
-    const code = codeFrom(input, fn.name, fn.latest.config.PackageType);
+    const code = codeFrom(await fetchS3Code(input, this.readObject, ctx), fn.name, fn.latest.config.PackageType);
     if (input.DryRun) return { ...fn.latest.config, CodeSha256: code.sha256, CodeSize: code.size };
     const old = fn.latest.code;
     const config: FunctionConfiguration = {
