@@ -2,10 +2,10 @@
  * awsJson1_0 (DynamoDB): https://smithy.io/2.0/aws/protocols/aws-json-1_0-protocol.html
  * Requests are `POST /` with `X-Amz-Target: <TargetPrefix>.<Operation>`. Responses carry
  * `Content-Type: application/x-amz-json-1.0`, `x-amzn-RequestId` and `x-amz-crc32` (decimal CRC32 of the exact
- * body bytes; botocore retries on a mismatch: ../shared/reference/aws-wire-checklist.md §4).
+ * body bytes, computed by Node's native zlib.crc32; botocore retries on a mismatch: aws-wire-checklist.md §4).
  * Errors: `{"__type": "<namespace>#<Code>", "message": "..."}`.
  */
-import { crc32 } from '@aws-crypto/crc32';
+import { crc32 } from 'node:zlib';
 import { type AwsServiceError, UnknownOperationError } from '../runtime/errors.js';
 import { type AwsRequest, type AwsResponse, setHeader } from '../runtime/request.js';
 import type { ServiceSchema } from '../runtime/schema.js';

@@ -2,6 +2,7 @@
  * Typed values in headers, query strings and URI labels (https://smithy.io/2.0/spec/http-bindings.html):
  * text ↔ number / boolean / timestamp / blob, and header lists (comma-separated, optionally quoted).
  */
+import { quoteHeader, splitEvery, splitHeader } from '@smithy/smithy-client';
 import { SerializationError } from './errors.js';
 import type { TimestampFormat } from './schema.js';
 import type { IntegerType } from './serde-util.js';
@@ -114,57 +115,21 @@ export function formatHttpValue(value: unknown, kind: ValueKind, location: HttpL
 // Header lists
 
 /**
- * Splits a header list on commas that are not inside double-quoted strings. Items are trimmed; a quoted item
- * is unquoted and its backslash escapes (`\"`, `\\`) resolved. An empty header is an empty list.
+ * Splits a header list on commas outside double-quoted strings, unquoting quoted items (Smithy's `splitHeader`).
+ * An empty header is an empty list.
  */
 export function splitHeaderList(text: string): string[] {
-  if (text.trim() === '') return [];
-  const items: string[] = [];
-  let i = 0;
-  for (;;) {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    let item = '';
-    if (text[i] === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length) i++;
-        item += text[i];
-        i++;
-      }
-      i++; // closing quote
-      // Anything between the closing quote and the next comma is kept, as a lenient reading of malformed input.
-      const comma = text.indexOf(',', i);
-      const rest = (comma < 0 ? text.slice(i) : text.slice(i, comma)).trim();
-      item += rest;
-      i = comma < 0 ? text.length : comma;
-    } else {
-      const comma = text.indexOf(',', i);
-      item = (comma < 0 ? text.slice(i) : text.slice(i, comma)).trim();
-      i = comma < 0 ? text.length : comma;
-    }
-    items.push(item);
-    if (i >= text.length) break;
-    i++; // the comma
-  }
-  return items;
+  return text.trim() === '' ? [] : splitHeader(text);
 }
 
 /** http-date values contain a comma themselves, so a list of them is split at every second comma. */
 export function splitHttpDateList(text: string): string[] {
-  if (text.trim() === '') return [];
-  const parts = text.split(',');
-  const items: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const second = parts[i + 1];
-    items.push((second === undefined ? (parts[i] ?? '') : `${parts[i] ?? ''},${second}`).trim());
-  }
-  return items;
+  return text.trim() === '' ? [] : splitEvery(text, ',', 2).map((item) => item.trim());
 }
 
-/** Quotes a list item when splitting would otherwise change it (commas, quotes, surrounding whitespace). */
+/** Quotes a list item that contains a comma or a quote (Smithy's `quoteHeader`). */
 export function quoteHeaderItem(item: string): string {
-  if (!/[,"]/.test(item) && item.trim() === item) return item;
-  return `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return quoteHeader(item);
 }
 
 /** Formats list items into one header value: `a, "b,c", d`. http-date items are never quoted. */

@@ -5,8 +5,8 @@ import type { AwsRequest, AwsResponse, RequestContext } from './request.js';
 /** A streaming blob member: a stream on input; on output a stream, bytes or text. */
 export type StreamingBlob = Readable | Uint8Array | string;
 
-/** A Smithy document: any JSON value. */
-export type DocumentType = null | boolean | number | string | DocumentType[] | { [key: string]: DocumentType };
+/** A Smithy document: any JSON value (the type AWS's own clients use). */
+export type { DocumentType } from '@smithy/types';
 
 export interface OperationHandler<S> {
   parse(req: AwsRequest): Promise<unknown>;

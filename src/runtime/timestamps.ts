@@ -6,15 +6,12 @@
  * format allows and nothing more, so a value in the wrong format is rejected (Smithy's malformed-request tests).
  */
 
+import { dateToUtcString, parseRfc3339DateTimeWithOffset, parseRfc7231DateTime } from '@smithy/smithy-client';
 import { SerializationError } from './errors.js';
 import type { MemberSchema, ShapeSchema, TimestampFormat } from './schema.js';
 
 /** Where a timestamp travels; each location has its own default format. */
 export type TimestampLocation = 'header' | 'query' | 'label' | 'xml' | 'json';
-
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const LONG_DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** Default format per location: headers http-date, JSON bodies epoch-seconds, everything else date-time. */
 export function defaultTimestampFormat(location: TimestampLocation): TimestampFormat {
@@ -41,29 +38,16 @@ export function resolveTimestampFormat(
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
-
 /** RFC 3339 in UTC with millisecond precision: `2026-11-29T06:49:40.000Z`. */
 export function formatDateTime(date: Date): string {
   assertValidDate(date);
-  return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +
-    `T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}` +
-    `.${pad(date.getUTCMilliseconds(), 3)}Z`
-  );
+  return date.toISOString();
 }
 
-/** RFC 7231 IMF-fixdate: `Sun, 29 Nov 2026 06:49:40 GMT` (sub-second precision is dropped). */
+/** RFC 7231 IMF-fixdate: `Sun, 29 Nov 2026 06:49:40 GMT` (sub-second precision is dropped), as Smithy formats it. */
 export function formatHttpDate(date: Date): string {
   assertValidDate(date);
-  const day = DAY_NAMES[date.getUTCDay()] ?? 'Sun';
-  const month = MONTH_NAMES[date.getUTCMonth()] ?? 'Jan';
-  return (
-    `${day}, ${pad(date.getUTCDate(), 2)} ${month} ${pad(date.getUTCFullYear(), 4)} ` +
-    `${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)} GMT`
-  );
+  return dateToUtcString(date);
 }
 
 /** Seconds since the epoch with up to three decimals: 1764398980.123, or 1764398980 when whole. */
@@ -93,97 +77,25 @@ function assertValidDate(date: Date): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Builds a UTC date, or undefined when a field is out of range (e.g. 31 Feb). Years 0-99 are taken literally. */
-function utcDate(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): Date | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  // Second 60 (a leap second) is allowed and rolls into the next minute.
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, millis);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return date;
-}
-
-/** Milliseconds from a fraction's digits (`.5` → 500, `.123456` → 123: extra precision is truncated). */
-function fractionMillis(fraction: string | undefined): number {
-  if (fraction === undefined || fraction === '') return 0;
-  return Number(fraction.slice(0, 3).padEnd(3, '0'));
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
-
-/** RFC 3339 `date-time`, with or without fractional seconds, `Z` or a numeric offset. */
+/** RFC 3339 `date-time`, with or without fractional seconds, `Z` or a numeric offset (Smithy's own parser). */
 export function parseDateTime(text: string): Date | undefined {
-  const m = DATE_TIME.exec(text);
-  if (m === null) return undefined;
-  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
-  const date = utcDate(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), fractionMillis(frac));
-  if (date === undefined) return undefined;
-  if (sign !== undefined) {
-    const offsetHours = Number(oh);
-    const offsetMinutes = Number(om);
-    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
-    const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-    const shifted = new Date(date.getTime() - (sign === '+' ? offset : -offset));
-    return Number.isNaN(shifted.getTime()) ? undefined : shifted;
+  try {
+    return parseRfc3339DateTimeWithOffset(text);
+  } catch {
+    return undefined;
   }
-  return date;
 }
-
-function monthIndex(name: string): number {
-  const lower = name.toLowerCase();
-  return MONTH_NAMES.findIndex((m) => m.toLowerCase() === lower);
-}
-
-function isShortDayName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return DAY_NAMES.some((d) => d.toLowerCase() === lower);
-}
-
-const IMF_FIXDATE = /^([A-Za-z]{3}), (\d{2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/;
-const RFC_850 = /^([A-Za-z]{6,9}), (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/;
-const ASCTIME = /^([A-Za-z]{3}) ([A-Za-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))? (\d{4})$/;
 
 /**
- * RFC 7231 `HTTP-date`: IMF-fixdate, plus the obsolete RFC 850 and asctime forms that recipients must accept.
- * Fractional seconds are tolerated (Smithy clients may send them).
+ * RFC 7231 `HTTP-date`: IMF-fixdate, plus the obsolete RFC 850 (two-digit years within 50 years) and asctime
+ * forms that recipients must accept (Smithy's own parser).
  */
-export function parseHttpDate(text: string, now: Date = new Date()): Date | undefined {
-  let m = IMF_FIXDATE.exec(text);
-  if (m !== null) {
-    const [, dayName = '', d, mon = '', y, h, mi, s, frac] = m;
-    if (!isShortDayName(dayName)) return undefined;
-    const month = monthIndex(mon);
-    if (month < 0) return undefined;
-    return utcDate(Number(y), month + 1, Number(d), Number(h), Number(mi), Number(s), fractionMillis(frac));
+export function parseHttpDate(text: string): Date | undefined {
+  try {
+    return parseRfc7231DateTime(text);
+  } catch {
+    return undefined;
   }
-  m = RFC_850.exec(text);
-  if (m !== null) {
-    const [, dayName = '', d, mon = '', yy, h, mi, s, frac] = m;
-    if (!LONG_DAY_NAMES.includes(dayName.toLowerCase())) return undefined;
-    const month = monthIndex(mon);
-    if (month < 0) return undefined;
-    // RFC 7231 §7.1.1.1: a two-digit year more than 50 years in the future is in the previous century.
-    const thisYear = now.getUTCFullYear();
-    let year = Math.floor(thisYear / 100) * 100 + Number(yy);
-    if (year > thisYear + 50) year -= 100;
-    return utcDate(year, month + 1, Number(d), Number(h), Number(mi), Number(s), fractionMillis(frac));
-  }
-  m = ASCTIME.exec(text);
-  if (m !== null) {
-    const [, dayName = '', mon = '', d = '', h, mi, s, frac, y] = m;
-    if (!isShortDayName(dayName)) return undefined;
-    const month = monthIndex(mon);
-    if (month < 0) return undefined;
-    return utcDate(Number(y), month + 1, Number(d.trim()), Number(h), Number(mi), Number(s), fractionMillis(frac));
-  }
-  return undefined;
 }
 
 const EPOCH_SECONDS = /^-?\d+(?:\.\d+)?$/;
