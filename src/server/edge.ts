@@ -67,19 +67,46 @@ export function toAwsRequest(c: Context<Env>): AwsRequest {
   };
 }
 
+/**
+ * Writes the answer straight to Node's ServerResponse: no web Headers/Response objects on the hot path, and
+ * Node streams (S3 object bodies) piped to the socket (a detour through a web ReadableStream cost large downloads
+ * about two thirds of their throughput, bench/s3.ts). `Content-Length` is always set for byte bodies, `0` for
+ * empty answers, as AWS sends rather than chunked encoding; HEAD keeps the handler's value.
+ */
+function writeDirect(res: AwsResponse, method: string, outgoing: ServerResponse): void {
+  const noBody = method === 'HEAD' || NO_BODY.has(res.status);
+  const flat: string[] = [];
+  let hasLength = false;
+  for (const [name, value] of res.headers) {
+    flat.push(name, value);
+    if (!hasLength && name.length === 14 && name.toLowerCase() === 'content-length') hasLength = true;
+  }
+  const body = res.body;
+  if (body instanceof Readable) {
+    outgoing.writeHead(res.status, flat);
+    if (noBody) {
+      body.destroy();
+      outgoing.end();
+    } else {
+      pipeline(body, outgoing, () => {});
+    }
+    return;
+  }
+  const bytes = noBody || body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
+  if (!hasLength && !noBody) flat.push('Content-Length', String(bytes?.byteLength ?? 0));
+  outgoing.writeHead(res.status, flat);
+  outgoing.end(bytes);
+}
+
 /** Statuses that never carry a body. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 type ResponseInit = { body: ConstructorParameters<typeof Response>[0] };
 
 export function toResponse(res: AwsResponse, method: string, outgoing?: ServerResponse): Response {
-  if (outgoing && res.body instanceof Readable && method !== 'HEAD' && !NO_BODY.has(res.status)) {
-    // Node streams (S3 object bodies) go straight to the socket: a detour through a web ReadableStream and back
-    // cost large downloads about two thirds of their throughput (bench/s3.ts).
-    const flat: string[] = [];
-    for (const [name, value] of res.headers) flat.push(name, value);
-    outgoing.writeHead(res.status, flat);
-    pipeline(res.body, outgoing, () => {});
+  // Not for HEAD: Hono answers HEAD by re-wrapping the GET response in a new Response, which would write twice.
+  if (outgoing && method !== 'HEAD') {
+    writeDirect(res, method, outgoing);
     return RESPONSE_ALREADY_SENT;
   }
   const headers = new Headers();
