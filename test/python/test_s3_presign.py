@@ -1,7 +1,4 @@
 """Presigned URLs and POST-policy uploads from boto3, checked by a private server that verifies signatures."""
-import os
-import re
-import subprocess
 import http.client
 import urllib.parse
 import uuid
@@ -11,22 +8,13 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import ROOT
+from conftest import standin_server
 
 
 @pytest.fixture(scope="module")
 def verifying_endpoint():
-    env = {**os.environ, "STANDIN_PORT": "0", "STANDIN_S3_VERIFY_SIGNATURES": "1", "STANDIN_S3_CREDENTIALS": "test:test"}
-    proc = subprocess.Popen(["node", str(ROOT / "dist/src/server/main.js")], env=env, stdout=subprocess.PIPE, text=True)
-    out = ""
-    while "Ready." not in out:
-        line = proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"Standin exited before Ready.: {out}")
-        out += line
-    yield re.search(r"listening on (http://\S+)", out).group(1)
-    proc.terminate()
-    proc.wait()
+    with standin_server(STANDIN_S3_VERIFY_SIGNATURES="1", STANDIN_S3_CREDENTIALS="test:test") as url:
+        yield url
 
 
 def client(endpoint, secret="test", **config):
