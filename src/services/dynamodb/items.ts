@@ -65,8 +65,14 @@ function prefixFor(op: string): string {
   return op === 'UpdateItem' ? '1 validation error detected: ' : '';
 }
 
-export function preparePut(state: DynamoDBState, input: PutItemInput, op = 'PutItem'): WritePlan & { item: Item } {
-  const c = new Constraints().tableName(input.TableName).notNull(input.Item, 'item');
+/** What PutItem and DeleteItem check before touching the table: common constraints, ReturnValues, the condition. */
+function prepareConditionalWrite(
+  state: DynamoDBState,
+  input: PutItemInput | DeleteItemInput,
+  required: [value: unknown, name: string],
+  op: string,
+): Pick<WritePlan, 'table' | 'condition'> {
+  const c = new Constraints().tableName(input.TableName).notNull(required[0], required[1]);
   checkCommon(c, input);
   c.check();
   if (input.ReturnValues && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') {
@@ -78,6 +84,11 @@ export function preparePut(state: DynamoDBState, input: PutItemInput, op = 'PutI
   ctx.requireExpressions(input.ConditionExpression !== undefined, 'ConditionExpression is null');
   const condition = compileCondition(input.ConditionExpression, 'ConditionExpression', ctx) ?? legacyCondition(input);
   ctx.checkUnused(prefixFor(op));
+  return { table, condition };
+}
+
+export function preparePut(state: DynamoDBState, input: PutItemInput, op = 'PutItem'): WritePlan & { item: Item } {
+  const { table, condition } = prepareConditionalWrite(state, input, [input.Item, 'item'], op);
   const item = checkPutItem(table, input.Item);
   return { table, key: table.keyOf(item), item, condition, onFailure: input.ReturnValuesOnConditionCheckFailure };
 }
@@ -118,18 +129,7 @@ export function getItem(state: DynamoDBState, input: GetItemInput): GetItemOutpu
 }
 
 export function prepareDelete(state: DynamoDBState, input: DeleteItemInput): WritePlan {
-  const c = new Constraints().tableName(input.TableName).notNull(input.Key, 'key');
-  checkCommon(c, input);
-  c.check();
-  if (input.ReturnValues && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') {
-    throw validation('ReturnValues can only be ALL_OLD or NONE');
-  }
-  const table = state.table(input.TableName);
-  rejectMixed(input);
-  const ctx = new ExpressionContext(input.ExpressionAttributeNames, input.ExpressionAttributeValues);
-  ctx.requireExpressions(input.ConditionExpression !== undefined, 'ConditionExpression is null');
-  const condition = compileCondition(input.ConditionExpression, 'ConditionExpression', ctx) ?? legacyCondition(input);
-  ctx.checkUnused();
+  const { table, condition } = prepareConditionalWrite(state, input, [input.Key, 'key'], 'DeleteItem');
   const key = checkKey(table, input.Key);
   return { table, key, condition, onFailure: input.ReturnValuesOnConditionCheckFailure };
 }
