@@ -193,3 +193,37 @@ def test_too_long_key_is_key_too_long_error(s3, bucket):
     with pytest.raises(ClientError) as err:
         s3.put_object(Bucket=bucket, Key="k" * 1025, Body=b"x")
     assert err.value.response["Error"]["Code"] == "KeyTooLongError"
+
+
+def test_list_objects_v2_start_after_and_fetch_owner(s3, bucket):
+    for key in ("a", "b", "c", "d"):
+        s3.put_object(Bucket=bucket, Key=key, Body=b"x")
+    page = s3.list_objects_v2(Bucket=bucket, StartAfter="b", FetchOwner=True)
+    assert [o["Key"] for o in page["Contents"]] == ["c", "d"]
+    assert page["KeyCount"] == 2
+    assert page["StartAfter"] == "b"
+    assert page["Contents"][0]["Owner"]["ID"] == "000000000000"
+    assert "Owner" not in s3.list_objects_v2(Bucket=bucket)["Contents"][0]
+    empty = s3.list_objects_v2(Bucket=bucket, MaxKeys=0)
+    assert empty["KeyCount"] == 0 and empty["IsTruncated"] is False and "Contents" not in empty
+
+
+def test_response_overrides_and_stored_headers_come_back_on_get(s3, bucket):
+    s3.put_object(
+        Bucket=bucket,
+        Key="page.html",
+        Body=b"<p>hi</p>",
+        ContentType="text/html",
+        CacheControl="max-age=60",
+        ContentDisposition="inline",
+        WebsiteRedirectLocation="/elsewhere.html",
+        StorageClass="STANDARD_IA",
+    )
+    got = s3.get_object(Bucket=bucket, Key="page.html", ResponseContentType="text/plain", ResponseContentDisposition="attachment; filename=p.txt")
+    assert got["ContentType"] == "text/plain"
+    assert got["ContentDisposition"] == "attachment; filename=p.txt"
+    assert got["CacheControl"] == "max-age=60"
+    assert got["WebsiteRedirectLocation"] == "/elsewhere.html"
+    assert got["StorageClass"] == "STANDARD_IA"
+    # The overrides change this answer only, not the stored object.
+    assert s3.head_object(Bucket=bucket, Key="page.html")["ContentType"] == "text/html"
