@@ -4,8 +4,10 @@
  * `#name` and `:value` placeholders are resolved while parsing; semantic errors (reserved words, undefined
  * placeholders, bad function use) are reported after the whole expression parsed, as DynamoDB does.
  */
+
 import { validation } from '../validation/errors.js';
 import type { CallNode, Comparator, Condition, Operand, PathElement, PathNode, UpdateAction, UpdateExpression, ValueNode } from './ast.js';
+import { parseBooleanCondition } from './boolean-grammar.js';
 import type { ExpressionContext } from './context.js';
 import { isReservedWord } from './reserved-words.js';
 import { type Token, tokenize } from './tokenizer.js';
@@ -175,29 +177,14 @@ class Parser {
   // ---- conditions ----
 
   condition(): Condition {
-    let left = this.conjunction();
-    while (this.isKeyword('OR')) {
-      this.next();
-      left = { type: 'or', left, right: this.conjunction() };
-    }
-    return left;
-  }
-
-  private conjunction(): Condition {
-    let left = this.negation();
-    while (this.isKeyword('AND')) {
-      this.next();
-      left = { type: 'and', left, right: this.negation() };
-    }
-    return left;
-  }
-
-  private negation(): Condition {
-    if (this.isKeyword('NOT')) {
-      this.next();
-      return { type: 'not', operand: this.negation() };
-    }
-    return this.predicate();
+    return parseBooleanCondition(
+      (word) => {
+        if (!this.isKeyword(word)) return false;
+        this.next();
+        return true;
+      },
+      () => this.predicate(),
+    );
   }
 
   private predicate(): Condition {

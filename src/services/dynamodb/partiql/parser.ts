@@ -5,6 +5,7 @@
  */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import type { Comparator, Condition, Operand, PathElement, PathNode, UpdateAction, ValueNode } from '../expressions/ast.js';
+import { parseBooleanCondition } from '../expressions/boolean-grammar.js';
 import { validation } from '../validation/errors.js';
 import { checkValue } from '../values/attribute-value.js';
 import { normaliseNumber } from '../values/numbers.js';
@@ -206,27 +207,14 @@ class PartiqlParser {
   }
 
   condition(): Condition {
-    let left = this.conjunction();
-    while (this.isWord('OR')) {
-      this.next();
-      left = { type: 'or', left, right: this.conjunction() };
-    }
-    return left;
-  }
-  private conjunction(): Condition {
-    let left = this.negation();
-    while (this.isWord('AND')) {
-      this.next();
-      left = { type: 'and', left, right: this.negation() };
-    }
-    return left;
-  }
-  private negation(): Condition {
-    if (this.isWord('NOT')) {
-      this.next();
-      return { type: 'not', operand: this.negation() };
-    }
-    return this.predicate();
+    return parseBooleanCondition(
+      (word) => {
+        if (!this.isWord(word)) return false;
+        this.next();
+        return true;
+      },
+      () => this.predicate(),
+    );
   }
   private predicate(): Condition {
     if (this.isPunct('(')) {
