@@ -27,3 +27,19 @@ export function messageMember(shape: StructureSchema | undefined): string {
 export function errorCode(error: AwsServiceError): string {
   return error.code;
 }
+
+/**
+ * The error a service answers when Standin itself fails: the service's own modelled 500 (S3 `InternalError`,
+ * DynamoDB `InternalServerError`, Lambda `ServiceException`), else the AWS-wide `InternalFailure`
+ * (https://docs.aws.amazon.com/general/latest/gr/api-retries.html lists it among the common errors).
+ */
+export function internalErrorOf(schema: ServiceSchema): { code: string; message: string } {
+  for (const shape of Object.values(schema.shapes)) {
+    if ((shape.type === 'structure' || shape.type === 'union') && shape.error?.fault === 'server' && shape.error.httpStatus === 500) {
+      const code = shape.error.code ?? shape.name;
+      // S3's own wording (ErrorResponses.html); the other services' texts are not documented.
+      return { code, message: code === 'InternalError' ? 'We encountered an internal error. Please try again.' : 'Internal server error' };
+    }
+  }
+  return { code: 'InternalFailure', message: 'Internal server error' };
+}

@@ -3,6 +3,7 @@
  * Nothing thrown here escapes: an unexpected exception becomes a 500 InternalError (logged), never a crash.
  */
 import { awsJsonProtocol } from '../protocols/aws-json.js';
+import { internalErrorOf } from '../protocols/error-members.js';
 import type { Protocol } from '../protocols/protocol.js';
 import { restJsonProtocol } from '../protocols/rest-json.js';
 import { s3Protocol } from '../protocols/s3.js';
@@ -70,7 +71,7 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
     }
     protocol.finalize(res, module.schema, info);
   } catch (error) {
-    const aws = error instanceof AwsServiceError ? error : internalError(error, key, operation);
+    const aws = error instanceof AwsServiceError ? error : internalError(error, module.schema, key, operation);
     res = protocol.serializeError(aws, module.schema, info);
   }
   module.decorate?.(req, res);
@@ -93,11 +94,14 @@ function checkOutput(schema: ServiceSchema, operation: string, output: unknown):
   if (!shape) return;
   const violations = validateShape(schema.shapes, shape, output ?? {});
   if (violations.length > 0) {
-    throw new AwsServiceError('InternalError', 500, 'server', `Standin produced an invalid ${shape}: ${violations.join('; ')}`);
+    const { code } = internalErrorOf(schema);
+    throw new AwsServiceError(code, 500, 'server', `Standin produced an invalid ${shape}: ${violations.join('; ')}`);
   }
 }
 
-function internalError(error: unknown, service: string, operation: string): AwsServiceError {
+/** A failure of Standin itself: logged, and answered with the service's own 500 error. */
+function internalError(error: unknown, schema: ServiceSchema, service: string, operation: string): AwsServiceError {
   console.error(`standin: ${service}.${operation} failed:`, error);
-  return new AwsServiceError('InternalError', 500, 'server', 'We encountered an internal error. Please try again.');
+  const { code, message } = internalErrorOf(schema);
+  return new AwsServiceError(code, 500, 'server', message);
 }
