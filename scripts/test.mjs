@@ -65,27 +65,29 @@ const pytestArgs = ['-m', 'pytest', '-q', '-n', '2', 'test/python', 'examples/fl
 const results = await Promise.all([run('vitest', process.execPath, vitestArgs, env), run('pytest', venvPython, pytestArgs, env)]);
 await server.stop();
 
+/** Pass/fail counts from a runner's closing lines (vitest `Tests  N failed | M passed`, pytest `N failed, M passed`). */
+function counts(name, out) {
+  const clean = stripAnsi(out);
+  const line =
+    name === 'vitest'
+      ? (/Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(clean) ?? undefined)
+      : (/(?:(\d+) failed, )?(\d+) passed/.exec(
+          clean
+            .split('\n')
+            .filter((l) => /passed|failed/.test(l))
+            .at(-1) ?? '',
+        ) ?? undefined);
+  return { passed: Number(line?.[2] ?? 0), failed: Number(line?.[1] ?? 0) };
+}
+
 let passed = 0;
 let failed = 0;
 for (const r of results) {
   process.stdout.write(`\n-- ${r.name} (exit ${r.code})\n${r.out.slice(-20000)}`);
-  const clean = stripAnsi(r.out);
-  const vp = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(clean);
-  if (r.name === 'vitest' && vp) {
-    passed += Number(vp[2]);
-    failed += Number(vp[1] ?? 0);
-  }
-  const pp = /(?:(\d+) failed, )?(\d+) passed/.exec(
-    clean
-      .split('\n')
-      .filter((l) => /passed|failed/.test(l))
-      .at(-1) ?? '',
-  );
-  if (r.name === 'pytest' && pp) {
-    passed += Number(pp[2]);
-    failed += Number(pp[1] ?? 0);
-  }
-  if (r.code !== 0 && failed === 0) failed += 1;
+  const c = counts(r.name, r.out);
+  passed += c.passed;
+  // A runner that failed without reporting failed tests (a crash, a collection error) still counts as a failure.
+  failed += r.code !== 0 && c.failed === 0 ? 1 : c.failed;
 }
 console.log(`\nStandin tests finished in ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
