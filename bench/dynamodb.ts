@@ -4,11 +4,11 @@
  * Standin; plus Query latency at two table sizes (cost must not grow with the table) and the RSS of many small
  * items held by the engine. Environment: BENCH_DDB_ITEMS (table size, default 100000), BENCH_DDB_PEER_ITEMS
  * (table size for dynalite, default the same), BENCH_DDB_MOTO_ITEMS (moto answers Query/Scan by walking the whole table, so
- * its table is smaller by default: 20000), BENCH_DDB_OPS (ops per measured operation, default 2000),
+ * its table is smaller by default: 20000), BENCH_DDB_SECONDS (timed seconds per operation, default 3) after
+ * BENCH_DDB_WARM_SECONDS of the same operation untimed (default 1: every server's JIT and caches warm alike),
  * BENCH_DDB_RSS_ITEMS (default 1000000).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -22,13 +22,15 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { freePort } from './net.js';
+import { RawHttpClient } from './raw-http.js';
 import type { PeerCommand } from './peers.js';
 import { median, percentile, table } from './stats.js';
 
 const ITEMS = Number(process.env.BENCH_DDB_ITEMS ?? 100_000);
 const PEER_ITEMS = Number(process.env.BENCH_DDB_PEER_ITEMS ?? ITEMS);
 const MOTO_ITEMS = Number(process.env.BENCH_DDB_MOTO_ITEMS ?? 20_000);
-const OPS = Number(process.env.BENCH_DDB_OPS ?? 2000);
+const SECONDS = Number(process.env.BENCH_DDB_SECONDS ?? 3);
+const WARM_SECONDS = Number(process.env.BENCH_DDB_WARM_SECONDS ?? 1);
 const RSS_ITEMS = Number(process.env.BENCH_DDB_RSS_ITEMS ?? 1_000_000);
 const CONCURRENCY = 4;
 
@@ -62,71 +64,63 @@ async function start(argv: string[]): Promise<{ child: ChildProcess; endpoint: s
 }
 
 /**
- * A minimal awsJson1_0 client: the SDK's middleware and SigV4 signing cost more CPU than the servers being
- * measured on a small machine, so the timed requests go over keep-alive HTTP with the SDK's command objects as
- * input (same bodies for every server; none of them checks signatures).
+ * A minimal awsJson1_0 client: the SDK's middleware and SigV4 signing, and even Node's http.Agent, cost more CPU
+ * than the servers being measured on a small machine, so the timed requests go over bench/raw-http.ts with the
+ * SDK's command objects as input (same bodies for every server; none of them checks signatures).
  */
 interface RawClient {
   send(command: { input: object }): Promise<Record<string, unknown>>;
+  close(): void;
 }
 
 function rawClient(endpoint: string): RawClient {
-  const url = new URL(endpoint);
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const http = new RawHttpClient(endpoint);
   return {
-    send(command) {
+    async send(command) {
       const operation = command.constructor.name.replace(/Command$/, '');
-      const body = JSON.stringify(command.input);
-      return new Promise((resolve, reject) => {
-        const req = request(
-          {
-            agent,
-            host: url.hostname,
-            port: url.port,
-            method: 'POST',
-            path: '/',
-            headers: {
-              'content-type': 'application/x-amz-json-1.0',
-              'x-amz-target': `DynamoDB_20120810.${operation}`,
-              'content-length': Buffer.byteLength(body),
-              authorization: 'AWS4-HMAC-SHA256 Credential=bench/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
-              'x-amz-date': '20250101T000000Z',
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              if (res.statusCode !== 200) reject(new Error(`${operation}: ${res.statusCode} ${text.slice(0, 200)}`));
-              else resolve(JSON.parse(text || '{}') as Record<string, unknown>);
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+      const res = await http.post(
+        '/',
+        {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${operation}`,
+          authorization: 'AWS4-HMAC-SHA256 Credential=bench/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+          'x-amz-date': '20250101T000000Z',
+        },
+        JSON.stringify(command.input),
+      );
+      const text = res.body.toString('utf8');
+      if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${text.slice(0, 200)}`);
+      return JSON.parse(text || '{}') as Record<string, unknown>;
     },
+    close: () => http.close(),
   };
 }
 
-/** Runs `total` calls of `fn` with CONCURRENCY in flight; returns throughput and latency percentiles. */
-async function measure(total: number, fn: (i: number) => Promise<unknown>): Promise<OpResult> {
-  const latencies: number[] = [];
+/** Calls `fn` with CONCURRENCY in flight until `seconds` have passed; records latencies when given an array. */
+async function runFor(seconds: number, fn: (i: number) => Promise<unknown>, latencies?: number[]): Promise<number> {
   let next = 0;
-  const started = performance.now();
+  const deadline = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) {
+      while (performance.now() < deadline) {
         const i = next++;
         const t = performance.now();
         await fn(i);
-        latencies.push(performance.now() - t);
+        latencies?.push(performance.now() - t);
       }
     }),
   );
+  return next;
+}
+
+/** Warms up (untimed), then measures throughput and latency percentiles over `seconds`. */
+async function measure(fn: (i: number) => Promise<unknown>, seconds = SECONDS): Promise<OpResult> {
+  if (WARM_SECONDS > 0) await runFor(WARM_SECONDS, fn);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const ops = await runFor(seconds, fn, latencies);
   const elapsed = (performance.now() - started) / 1000;
-  return { opsPerSec: total / elapsed, p50: median(latencies), p99: percentile(latencies, 99) };
+  return { opsPerSec: ops / elapsed, p50: median(latencies), p99: percentile(latencies, 99) };
 }
 
 const item = (i: number) => ({
@@ -206,13 +200,13 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
     console.log(`  ${name}: loaded ${items} items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const ops: Record<string, OpResult> = {};
     const kvItem = (i: number) => ({ ...item(i), part: { S: `k${i}` }, sk: { N: '0' } });
-    ops.PutItem = await measure(OPS, (i) => client.send(new PutItemCommand({ TableName: 'kvtable', Item: kvItem(i) })));
-    ops.GetItem = await measure(OPS, (i) =>
-      client.send(new GetItemCommand({ TableName: 'kvtable', Key: { part: { S: `k${i % OPS}` }, sk: { N: '0' } } })),
+    ops.PutItem = await measure((i) => client.send(new PutItemCommand({ TableName: 'kvtable', Item: kvItem(i) })));
+    // Keys 0…999 were all written by the PutItem run, so every GetItem finds its item.
+    ops.GetItem = await measure((i) =>
+      client.send(new GetItemCommand({ TableName: 'kvtable', Key: { part: { S: `k${i % 1000}` }, sk: { N: '0' } } })),
     );
     const parts = Math.max(1, Math.floor(items / 1000));
-    const queries = Math.max(50, Math.floor(OPS / 10));
-    ops['Query (table, 100/page)'] = await measure(queries, (i) =>
+    ops['Query (table, 100/page)'] = await measure((i) =>
       client.send(
         new QueryCommand({
           TableName: 'big',
@@ -222,7 +216,7 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
         }),
       ),
     );
-    ops['Query (GSI, 100/page)'] = await measure(queries, (i) =>
+    ops['Query (GSI, 100/page)'] = await measure((i) =>
       client.send(
         new QueryCommand({
           TableName: 'big',
@@ -246,8 +240,7 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
     } while (start);
     const scanSeconds = (performance.now() - scanStarted) / 1000;
     ops[`Scan (all ${items}, pages/s)`] = { opsPerSec: pages / scanSeconds, p50: median(pageTimes), p99: percentile(pageTimes, 99) };
-    const batches = Math.max(20, Math.floor(OPS / 25));
-    ops['BatchWriteItem (25)'] = await measure(batches, (i) =>
+    ops['BatchWriteItem (25)'] = await measure((i) =>
       client.send(
         new BatchWriteItemCommand({
           RequestItems: { kvtable: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: kvItem(100_000 + i * 25 + j) } })) },
@@ -270,7 +263,7 @@ async function queryScaling(standinArgv: string[]): Promise<string> {
       const name = `scale${size}`;
       await createTable(client, name);
       await load(client, name, size);
-      const r = await measure(300, (i) =>
+      const r = await measure((i) =>
         client.send(
           new QueryCommand({
             TableName: name,
@@ -343,7 +336,7 @@ export async function benchDynamoDB(root: string, standinArgv: string[], peers: 
   });
   const sizes = results.map((r) => `${r.name}: ${r.items} items`).join(', ');
   const report = [
-    `DynamoDB (${CONCURRENCY} requests in flight; tables: ${sizes}; ratios are Standin ops/s ÷ peer ops/s; Scan compares pages/s of 1 MB pages, so with different table sizes compare per page)`,
+    `DynamoDB (${CONCURRENCY} requests in flight over keep-alive sockets; each operation warmed up for ${WARM_SECONDS} s, then timed for ${SECONDS} s; tables: ${sizes}; ratios are Standin ops/s ÷ peer ops/s; Scan compares pages/s of 1 MB pages, so with different table sizes compare per page)`,
     table(headers, rows),
     '',
     'Query cost against table size (Standin):',

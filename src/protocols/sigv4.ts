@@ -19,27 +19,46 @@ export interface SigV4Scope {
 }
 
 function fromCredential(credential: string, via: 'header' | 'query'): SigV4Scope | undefined {
-  const parts = credential.split('/');
-  if (parts.length < 5 || parts.at(-1) !== 'aws4_request') return undefined;
   // The access key itself may contain '/' in theory; the scope is always the last four parts.
-  const [date, region, service] = parts.slice(-4, -1) as [string, string, string];
-  return { accessKeyId: parts.slice(0, -4).join('/'), date, region, service, via };
+  const s4 = credential.lastIndexOf('/');
+  const s3 = s4 > 0 ? credential.lastIndexOf('/', s4 - 1) : -1;
+  const s2 = s3 > 0 ? credential.lastIndexOf('/', s3 - 1) : -1;
+  const s1 = s2 > 0 ? credential.lastIndexOf('/', s2 - 1) : -1;
+  if (s1 < 0 || credential.slice(s4 + 1) !== 'aws4_request') return undefined;
+  return {
+    accessKeyId: credential.slice(0, s1),
+    date: credential.slice(s1 + 1, s2),
+    region: credential.slice(s2 + 1, s3),
+    service: credential.slice(s3 + 1, s4),
+    via,
+  };
+}
+
+/** One `Name=value` field of an `AWS4-HMAC-SHA256 A=x, B=y, C=z` header (names after the algorithm or a comma). */
+function field(auth: string, name: string): string | undefined {
+  const start = 'AWS4-HMAC-SHA256'.length;
+  for (let from = start; ; ) {
+    const at = auth.indexOf(`${name}=`, from);
+    if (at < 0) return undefined;
+    let i = at - 1;
+    while (i >= start && (auth[i] === ' ' || auth[i] === '\t')) i--;
+    if (i < start || auth[i] === ',') {
+      const end = auth.indexOf(',', at);
+      return auth.slice(at + name.length + 1, end < 0 ? undefined : end).trim();
+    }
+    from = at + 1;
+  }
 }
 
 export function parseSigV4(req: AwsRequest): SigV4Scope | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('AWS4-HMAC-SHA256')) {
-    const fields = new Map<string, string>();
-    for (const part of auth.slice('AWS4-HMAC-SHA256'.length).split(',')) {
-      const eq = part.indexOf('=');
-      if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-    }
-    const credential = fields.get('Credential');
+    const credential = field(auth, 'Credential');
     const scope = credential ? fromCredential(credential, 'header') : undefined;
     if (scope) {
-      const signedHeaders = fields.get('SignedHeaders');
+      const signedHeaders = field(auth, 'SignedHeaders');
       if (signedHeaders) scope.signedHeaders = signedHeaders.split(';');
-      const signature = fields.get('Signature');
+      const signature = field(auth, 'Signature');
       if (signature) scope.signature = signature;
     }
     return scope;

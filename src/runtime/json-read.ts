@@ -1,10 +1,15 @@
 /**
  * JSON request bodies (restJson1 and awsJson1_0) → typed values, strictly by schema: unknown keys are ignored,
  * values of the wrong JSON type are rejected with SerializationException (Smithy's malformed-request tests).
+ *
+ * Each shape is compiled once into a reader function (per naming mode and timestamp format), so a request walks
+ * closures instead of looking shapes up by name. Paths for error messages (`GetItemInput.Key.pk.S`) are only
+ * built when something fails: a failure carries its path segments out through the readers that catch it.
  */
+import { isAscii } from 'node:buffer';
 import { UnionMemberCountError } from './errors.js';
 import type { AwsRequest } from './request.js';
-import type { ListSchema, MapSchema, MemberSchema, ShapeRegistry, ShapeSchema, StructureSchema } from './schema.js';
+import type { ListSchema, MapSchema, MemberSchema, ShapeRegistry, ShapeSchema, TimestampFormat } from './schema.js';
 import {
   decodeBase64,
   decodeUtf8,
@@ -21,9 +26,26 @@ import {
 } from './serde-util.js';
 import { parseTimestamp, resolveTimestampFormat } from './timestamps.js';
 
-interface ReadContext {
-  shapes: ShapeRegistry;
-  useJsonName: boolean;
+type Reader = (value: unknown) => unknown;
+
+/** A failure inside a value; readers on the way out add their path segment, the entry point writes the message. */
+class ReadFailure {
+  readonly segments: string[] = [];
+  constructor(readonly make: (path: string) => Error) {}
+}
+
+function within(segment: string, error: unknown): never {
+  if (error instanceof ReadFailure) error.segments.push(segment);
+  throw error;
+}
+
+function run(reader: Reader, value: unknown, root: string): unknown {
+  try {
+    return reader(value);
+  } catch (error) {
+    if (error instanceof ReadFailure) throw error.make(root + error.segments.reverse().join(''));
+    throw error;
+  }
 }
 
 function describe(value: unknown): string {
@@ -32,125 +54,249 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function mismatch(path: string, expected: string, value: unknown): Error {
-  return jsonError(`Invalid value for ${path}: expected ${expected}, got ${describe(value)}`);
+function mismatch(expected: string, value: unknown): ReadFailure {
+  return new ReadFailure((path) => jsonError(`Invalid value for ${path}: expected ${expected}, got ${describe(value)}`));
 }
 
-function readScalar(value: unknown, target: ShapeSchema, member: MemberSchema | undefined, path: string): unknown {
+function scalarReader(target: ShapeSchema, member: MemberSchema | undefined): Reader {
   const type = target.type;
   if (isIntegerType(type)) {
-    if (typeof value !== 'number' || !inIntegerRange(value, type)) throw mismatch(path, `an integer within the range of a ${type}`, value);
-    return value;
+    return (v) => {
+      if (typeof v !== 'number' || !inIntegerRange(v, type)) throw mismatch(`an integer within the range of a ${type}`, v);
+      return v;
+    };
   }
   switch (type) {
     case 'string':
     case 'enum':
-      if (typeof value !== 'string') throw mismatch(path, 'a string', value);
-      return value;
+      return (v) => {
+        if (typeof v !== 'string') throw mismatch('a string', v);
+        return v;
+      };
     case 'boolean':
-      if (typeof value !== 'boolean') throw mismatch(path, 'a boolean', value);
-      return value;
+      return (v) => {
+        if (typeof v !== 'boolean') throw mismatch('a boolean', v);
+        return v;
+      };
     case 'float':
     case 'double':
-    case 'bigDecimal': {
-      if (typeof value === 'number') return value;
-      const special = typeof value === 'string' ? parseSpecialFloat(value) : undefined;
-      if (special === undefined) throw mismatch(path, 'a number', value);
-      return special;
-    }
+    case 'bigDecimal':
+      return (v) => {
+        if (typeof v === 'number') return v;
+        const special = typeof v === 'string' ? parseSpecialFloat(v) : undefined;
+        if (special === undefined) throw mismatch('a number', v);
+        return special;
+      };
     case 'bigInteger':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(path, 'an integer', value);
-      return value;
-    case 'timestamp': {
-      const format = resolveTimestampFormat(member, target, 'json');
-      if (format === 'epoch-seconds' ? typeof value !== 'number' : typeof value !== 'string') {
-        throw mismatch(path, `a ${format} timestamp`, value);
-      }
-      return parseTimestamp(value as number | string, format, path);
-    }
-    case 'blob': {
-      const bytes = typeof value === 'string' ? decodeBase64(value) : undefined;
-      if (bytes === undefined) throw mismatch(path, 'a base64-encoded string', value);
-      return bytes;
-    }
+      return (v) => {
+        if (typeof v !== 'number' || !Number.isInteger(v)) throw mismatch('an integer', v);
+        return v;
+      };
+    case 'timestamp':
+      return timestampReader(resolveTimestampFormat(member, target, 'json'));
+    case 'blob':
+      return (v) => {
+        const bytes = typeof v === 'string' ? decodeBase64(v) : undefined;
+        if (bytes === undefined) throw mismatch('a base64-encoded string', v);
+        return bytes;
+      };
     case 'document':
-      return value;
+      return (v) => v;
     default:
-      throw new Error(`${path}: unexpected shape type ${type}`);
+      throw new Error(`${target.name}: unexpected shape type ${type}`);
   }
 }
 
-function readList(value: unknown, list: ListSchema, ctx: ReadContext, path: string): unknown[] {
-  if (!Array.isArray(value)) throw mismatch(path, 'a list', value);
-  const target = resolveShape(ctx.shapes, list.member.target);
-  return value.map((item: unknown, i) => {
-    if (item === null) {
-      if (list.sparse) return null;
-      throw jsonError(`Invalid value for ${path}[${i}]: null is not allowed in a dense list`);
+function timestampReader(format: TimestampFormat): Reader {
+  return (v) => {
+    if (format === 'epoch-seconds' ? typeof v !== 'number' : typeof v !== 'string') throw mismatch(`a ${format} timestamp`, v);
+    try {
+      return parseTimestamp(v as number | string, format);
+    } catch {
+      // Parse again with the real path, so the message is parseTimestamp's own.
+      throw new ReadFailure((path) => {
+        try {
+          parseTimestamp(v as number | string, format, path);
+          return new Error(`${path}: invalid timestamp`);
+        } catch (error) {
+          return error as Error;
+        }
+      });
     }
-    return readValue(item, target, list.member, ctx, `${path}[${i}]`);
-  });
+  };
 }
 
-function readMap(value: unknown, map: MapSchema, ctx: ReadContext, path: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw mismatch(path, 'a map', value);
-  const target = resolveShape(ctx.shapes, map.value.target);
-  const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === null) {
-      if (map.sparse) setEntry(out, key, null);
-      else throw jsonError(`Invalid value for ${path}.${key}: null is not allowed in a dense map`);
-      continue;
+function listReader(list: ListSchema, item: Reader): Reader {
+  const sparse = list.sparse === true;
+  return (value) => {
+    if (!Array.isArray(value)) throw mismatch('a list', value);
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === null) {
+        if (sparse) {
+          out[i] = null;
+          continue;
+        }
+        throw new ReadFailure((path) => jsonError(`Invalid value for ${path}[${i}]: null is not allowed in a dense list`));
+      }
+      try {
+        out[i] = item(v);
+      } catch (error) {
+        within(`[${i}]`, error);
+      }
     }
-    setEntry(out, key, readValue(entry, target, map.value, ctx, `${path}.${key}`));
-  }
-  return out;
+    return out;
+  };
 }
 
-/** Reads a structure or union. A union needs exactly one non-null member, and unknown keys count (except `__type`). */
-function readStructure(
-  value: unknown,
-  schema: StructureSchema,
-  ctx: ReadContext,
-  bodyOnly: boolean,
-  path: string,
-): Record<string, unknown> {
-  if (!isPlainObject(value)) throw mismatch(path, 'an object', value);
-  const out: Record<string, unknown> = {};
-  for (const member of schema.members) {
-    if (bodyOnly && !isBodyMember(member)) continue;
-    const wireName = ctx.useJsonName ? (member.jsonName ?? member.name) : member.name;
-    if (!Object.hasOwn(value, wireName)) continue;
-    const v = value[wireName];
-    if (v === null || v === undefined) continue;
-    out[member.name] = readValue(v, resolveShape(ctx.shapes, member.target), member, ctx, `${path}.${member.name}`);
-  }
-  if (schema.type === 'union') {
-    const known = new Set(schema.members.map((m) => (ctx.useJsonName ? (m.jsonName ?? m.name) : m.name)));
+function mapReader(map: MapSchema, entry: Reader): Reader {
+  const sparse = map.sparse === true;
+  return (value) => {
+    if (!isPlainObject(value)) throw mismatch('a map', value);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (v === null) {
+        if (sparse) setEntry(out, key, null);
+        else throw new ReadFailure((path) => jsonError(`Invalid value for ${path}.${key}: null is not allowed in a dense map`));
+        continue;
+      }
+      try {
+        setEntry(out, key, entry(v));
+      } catch (error) {
+        within(`.${key}`, error);
+      }
+    }
+    return out;
+  };
+}
+
+interface CompiledMember {
+  name: string;
+  wire: string;
+  read: Reader;
+}
+
+function structureReader(members: CompiledMember[]): Reader {
+  return (value) => {
+    if (!isPlainObject(value)) throw mismatch('an object', value);
+    const out: Record<string, unknown> = {};
+    for (const m of members) {
+      if (!Object.hasOwn(value, m.wire)) continue;
+      const v = value[m.wire];
+      if (v === null || v === undefined) continue;
+      try {
+        out[m.name] = m.read(v);
+      } catch (error) {
+        within(`.${m.name}`, error);
+      }
+    }
+    return out;
+  };
+}
+
+/** A union needs exactly one non-null member, and unknown keys count (except `__type`). */
+function unionReader(members: CompiledMember[]): Reader {
+  const byWire = new Map(members.map((m) => [m.wire, m]));
+  const readAll = structureReader(members);
+  return (value) => {
+    if (!isPlainObject(value)) throw mismatch('an object', value);
+    let set = 0;
+    let chosen: CompiledMember | undefined;
+    let wire = '';
+    for (const k in value) {
+      if (k === '__type' || value[k] === null || !Object.hasOwn(value, k)) continue;
+      set++;
+      wire = k;
+      chosen = byWire.get(k);
+    }
+    if (set === 1 && chosen) {
+      try {
+        return { [chosen.name]: chosen.read(value[wire]) };
+      } catch (error) {
+        within(`.${chosen.name}`, error);
+      }
+    }
+    // A member of the wrong type is reported before the count, in member order.
+    readAll(value);
     const setKeys = Object.keys(value).filter((k) => k !== '__type' && value[k] !== null);
-    const unknown = setKeys.filter((k) => !known.has(k));
-    if (setKeys.length !== 1 || unknown.length > 0) {
-      throw new UnionMemberCountError(
-        `Invalid value for ${path}: a union must have exactly one known member set, got ${JSON.stringify(setKeys)}`,
-        path,
-        setKeys.length,
-      );
-    }
-  }
-  return out;
+    throw new ReadFailure(
+      (path) =>
+        new UnionMemberCountError(
+          `Invalid value for ${path}: a union must have exactly one known member set, got ${JSON.stringify(setKeys)}`,
+          path,
+          setKeys.length,
+        ),
+    );
+  };
 }
 
-function readValue(value: unknown, target: ShapeSchema, member: MemberSchema | undefined, ctx: ReadContext, path: string): unknown {
-  switch (target.type) {
+/** Compiled readers per shape registry; the key holds the naming mode, the body filter and the timestamp format. */
+const compiled = new WeakMap<ShapeRegistry, Map<string, Reader>[]>();
+
+function readerFor(
+  shapes: ShapeRegistry,
+  target: string,
+  member: MemberSchema | undefined,
+  useJsonName: boolean,
+  bodyOnly = false,
+): Reader {
+  let caches = compiled.get(shapes);
+  if (!caches) {
+    caches = [new Map(), new Map(), new Map(), new Map()];
+    compiled.set(shapes, caches);
+  }
+  const cache = caches[(useJsonName ? 1 : 0) + (bodyOnly ? 2 : 0)] as Map<string, Reader>;
+  const key = member?.timestampFormat ? `${target}|${member.timestampFormat}` : target;
+  const found = cache.get(key);
+  if (found) return found;
+  const shape = resolveShape(shapes, target);
+  // Recursive shapes (a map of values that hold maps) reach this key again while it compiles: they get a forwarder.
+  let impl: Reader | undefined;
+  cache.set(key, (v) => (impl as Reader)(v));
+  impl = compile(shapes, shape, member, useJsonName, bodyOnly);
+  cache.set(key, impl);
+  return impl;
+}
+
+function compile(
+  shapes: ShapeRegistry,
+  shape: ShapeSchema,
+  member: MemberSchema | undefined,
+  useJsonName: boolean,
+  bodyOnly: boolean,
+): Reader {
+  switch (shape.type) {
     case 'structure':
-    case 'union':
-      return readStructure(value, target, ctx, false, path);
+    case 'union': {
+      const members = shape.members
+        .filter((m) => !bodyOnly || isBodyMember(m))
+        .map((m) => ({
+          name: m.name,
+          wire: useJsonName ? (m.jsonName ?? m.name) : m.name,
+          read: readerFor(shapes, m.target, m.timestampFormat ? m : undefined, useJsonName),
+        }));
+      if (shape.type === 'structure') return structureReader(members);
+      if (!bodyOnly) return unionReader(members);
+      // A union as a whole body: its body members, then the one-member rule over every member.
+      const body = structureReader(members);
+      const all = readerFor(shapes, shape.name, undefined, useJsonName);
+      return (v) => {
+        const out = body(v);
+        all(v);
+        return out;
+      };
+    }
     case 'list':
-      return readList(value, target, ctx, path);
+      return listReader(
+        shape,
+        readerFor(shapes, shape.member.target, shape.member.timestampFormat ? shape.member : undefined, useJsonName),
+      );
     case 'map':
-      return readMap(value, target, ctx, path);
+      return mapReader(shape, readerFor(shapes, shape.value.target, shape.value.timestampFormat ? shape.value : undefined, useJsonName));
     default:
-      return readScalar(value, target, member, path);
+      return scalarReader(shape, member);
   }
 }
 
@@ -171,19 +317,22 @@ export function deserializeJsonValue(
   useJsonName: boolean,
   member?: MemberSchema,
 ): unknown {
-  return readValue(value, resolveShape(shapes, target), member, { shapes, useJsonName }, localName(target));
+  return run(readerFor(shapes, target, member?.timestampFormat ? member : undefined, useJsonName), value, localName(target));
 }
 
 /** Body-bound members of `structure` from JSON text; empty text → {}. */
 export function parseJsonBody(text: string, shapes: ShapeRegistry, structure: string, useJsonName: boolean): Record<string, unknown> {
   if (text.trim() === '') return {};
   const schema = resolveStructure(shapes, structure);
-  return readStructure(parseJsonText(text), schema, { shapes, useJsonName }, true, localName(schema.name));
+  const reader = readerFor(shapes, structure, undefined, useJsonName, true);
+  return run(reader, parseJsonText(text), localName(schema.name)) as Record<string, unknown>;
 }
 
 async function bodyText(req: AwsRequest): Promise<string> {
   const bytes = await req.bytes();
   if (bytes.byteLength === 0) return '';
+  // ASCII (nearly every body) cannot be malformed UTF-8: decode it without the validating decoder.
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const text = decodeUtf8(bytes);
   if (text === undefined) throw jsonError('Malformed JSON: the body is not valid UTF-8');
   return text;

@@ -1,11 +1,14 @@
 /**
  * Typed values → JSON response bodies (restJson1 with jsonName, awsJson1_0 without). Null/undefined members are
  * omitted; sparse lists and maps keep their nulls; non-finite floats are spelled "NaN", "Infinity", "-Infinity".
+ *
+ * As in json-read.ts, each shape is compiled once into a writer function, and the path in an error message is
+ * only built when a value does not fit its shape (a handler bug).
  */
 
 import type { AwsResponse } from './request.js';
 import { getHeader, setHeader } from './request.js';
-import type { MemberSchema, ShapeRegistry, ShapeSchema, StructureSchema } from './schema.js';
+import type { ListSchema, MapSchema, MemberSchema, ShapeRegistry, ShapeSchema } from './schema.js';
 import {
   encodeBase64,
   formatFloat,
@@ -18,111 +21,218 @@ import {
 } from './serde-util.js';
 import { formatDateTime, formatEpochSeconds, formatHttpDate, resolveTimestampFormat, toDate } from './timestamps.js';
 
-interface WriteContext {
-  shapes: ShapeRegistry;
-  useJsonName: boolean;
+type Writer = (value: unknown) => string;
+
+/** A value that does not fit its shape; writers on the way out add their path segment. */
+class WriteFailure {
+  readonly segments: string[] = [];
+  constructor(
+    readonly expected: string,
+    readonly value: unknown,
+  ) {}
 }
 
-function wrongType(path: string, expected: string, value: unknown): TypeError {
-  return new TypeError(`${path}: expected ${expected}, got ${value === null ? 'null' : typeof value}`);
+function within(segment: string, error: unknown): never {
+  if (error instanceof WriteFailure) error.segments.push(segment);
+  throw error;
 }
 
-function numberText(value: unknown, path: string, integer: boolean): string {
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return value;
-  if (typeof value !== 'number') throw wrongType(path, 'a number', value);
-  if (!Number.isFinite(value)) {
-    if (integer) throw wrongType(path, 'a finite integer', value);
+function run(writer: Writer, value: unknown, root: string): string {
+  try {
+    return writer(value);
+  } catch (error) {
+    if (!(error instanceof WriteFailure)) throw error;
+    const got = error.value === null ? 'null' : typeof error.value;
+    throw new TypeError(`${root}${error.segments.reverse().join('')}: expected ${error.expected}, got ${got}`);
+  }
+}
+
+function numberText(value: unknown, integer: boolean): string {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return String(value);
+    if (integer) throw new WriteFailure('a finite integer', value);
     return JSON.stringify(formatFloat(value));
   }
-  return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return value;
+  throw new WriteFailure('a number', value);
 }
 
-function writeScalar(value: unknown, target: ShapeSchema, member: MemberSchema | undefined, path: string): string {
+function scalarWriter(target: ShapeSchema, member: MemberSchema | undefined): Writer {
   const type = target.type;
-  if (isIntegerType(type) || type === 'bigInteger') return numberText(value, path, true);
+  if (isIntegerType(type) || type === 'bigInteger') return (v) => numberText(v, true);
   switch (type) {
     case 'string':
     case 'enum':
-      if (typeof value !== 'string') throw wrongType(path, 'a string', value);
-      return JSON.stringify(value);
+      return (v) => {
+        if (typeof v !== 'string') throw new WriteFailure('a string', v);
+        return JSON.stringify(v);
+      };
     case 'boolean':
-      if (typeof value !== 'boolean') throw wrongType(path, 'a boolean', value);
-      return value ? 'true' : 'false';
+      return (v) => {
+        if (typeof v !== 'boolean') throw new WriteFailure('a boolean', v);
+        return v ? 'true' : 'false';
+      };
     case 'float':
     case 'double':
     case 'bigDecimal':
-      return numberText(value, path, false);
+      return (v) => numberText(v, false);
     case 'timestamp': {
-      const date = toDate(value);
       const format = resolveTimestampFormat(member, target, 'json');
-      if (format === 'epoch-seconds') return String(formatEpochSeconds(date));
-      return JSON.stringify(format === 'date-time' ? formatDateTime(date) : formatHttpDate(date));
+      if (format === 'epoch-seconds') return (v) => String(formatEpochSeconds(toDate(v)));
+      if (format === 'date-time') return (v) => JSON.stringify(formatDateTime(toDate(v)));
+      return (v) => JSON.stringify(formatHttpDate(toDate(v)));
     }
     case 'blob':
-      return JSON.stringify(encodeBase64(toBytes(value)));
+      return (v) => JSON.stringify(encodeBase64(toBytes(v)));
     case 'document':
-      return JSON.stringify(value) ?? 'null';
+      return (v) => JSON.stringify(v) ?? 'null';
     default:
-      throw new Error(`${path}: unexpected shape type ${type}`);
+      throw new Error(`${target.name}: unexpected shape type ${type}`);
   }
 }
 
-function writeStructure(value: unknown, schema: StructureSchema, ctx: WriteContext, bodyOnly: boolean, path: string): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType(path, 'an object', value);
-  const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const member of schema.members) {
-    if (bodyOnly && !isBodyMember(member)) continue;
-    const v = record[member.name];
-    if (v === undefined || v === null) continue;
-    const wireName = ctx.useJsonName ? (member.jsonName ?? member.name) : member.name;
-    const text = writeValue(v, resolveShape(ctx.shapes, member.target), member, ctx, `${path}.${member.name}`);
-    parts.push(`${JSON.stringify(wireName)}:${text}`);
-  }
-  return `{${parts.join(',')}}`;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function writeValue(value: unknown, target: ShapeSchema, member: MemberSchema | undefined, ctx: WriteContext, path: string): string {
-  switch (target.type) {
+interface CompiledMember {
+  name: string;
+  /** `"wireName":`, quoted once. */
+  prefix: string;
+  write: Writer;
+}
+
+function structureWriter(members: CompiledMember[]): Writer {
+  return (value) => {
+    if (!isRecord(value)) throw new WriteFailure('an object', value);
+    let out = '';
+    for (const m of members) {
+      const v = value[m.name];
+      if (v === undefined || v === null) continue;
+      let text: string;
+      try {
+        text = m.write(v);
+      } catch (error) {
+        within(`.${m.name}`, error);
+      }
+      out += out === '' ? m.prefix + text : `,${m.prefix}${text}`;
+    }
+    return `{${out}}`;
+  };
+}
+
+function listWriter(list: ListSchema, item: Writer): Writer {
+  const sparse = list.sparse === true;
+  return (value) => {
+    if (!Array.isArray(value)) throw new WriteFailure('an array', value);
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      let text: string;
+      if (v === undefined || v === null) {
+        if (!sparse) continue;
+        text = 'null';
+      } else {
+        try {
+          text = item(v);
+        } catch (error) {
+          within(`[${i}]`, error);
+        }
+      }
+      out += out === '' ? text : `,${text}`;
+    }
+    return `[${out}]`;
+  };
+}
+
+function mapWriter(map: MapSchema, entry: Writer): Writer {
+  const sparse = map.sparse === true;
+  return (value) => {
+    if (!isRecord(value)) throw new WriteFailure('a map object', value);
+    let out = '';
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      let text: string;
+      if (v === undefined || v === null) {
+        if (!sparse) continue;
+        text = 'null';
+      } else {
+        try {
+          text = entry(v);
+        } catch (error) {
+          within(`.${key}`, error);
+        }
+      }
+      const pair = `${JSON.stringify(key)}:${text}`;
+      out += out === '' ? pair : `,${pair}`;
+    }
+    return `{${out}}`;
+  };
+}
+
+/** Compiled writers per shape registry; the key holds the naming mode, the body filter and the timestamp format. */
+const compiled = new WeakMap<ShapeRegistry, Map<string, Writer>[]>();
+
+function writerFor(
+  shapes: ShapeRegistry,
+  target: string,
+  member: MemberSchema | undefined,
+  useJsonName: boolean,
+  bodyOnly = false,
+): Writer {
+  let caches = compiled.get(shapes);
+  if (!caches) {
+    caches = [new Map(), new Map(), new Map(), new Map()];
+    compiled.set(shapes, caches);
+  }
+  const cache = caches[(useJsonName ? 1 : 0) + (bodyOnly ? 2 : 0)] as Map<string, Writer>;
+  const key = member?.timestampFormat ? `${target}|${member.timestampFormat}` : target;
+  const found = cache.get(key);
+  if (found) return found;
+  const shape = resolveShape(shapes, target);
+  // Recursive shapes reach this key again while it compiles: they get a forwarder.
+  let impl: Writer | undefined;
+  cache.set(key, (v) => (impl as Writer)(v));
+  impl = compile(shapes, shape, member, useJsonName, bodyOnly);
+  cache.set(key, impl);
+  return impl;
+}
+
+const withFormat = (m: MemberSchema): MemberSchema | undefined => (m.timestampFormat ? m : undefined);
+
+function compile(
+  shapes: ShapeRegistry,
+  shape: ShapeSchema,
+  member: MemberSchema | undefined,
+  useJsonName: boolean,
+  bodyOnly: boolean,
+): Writer {
+  switch (shape.type) {
     case 'structure':
     case 'union':
-      return writeStructure(value, target, ctx, false, path);
-    case 'list': {
-      if (!Array.isArray(value)) throw wrongType(path, 'an array', value);
-      const itemTarget = resolveShape(ctx.shapes, target.member.target);
-      const items: string[] = [];
-      value.forEach((item: unknown, i) => {
-        if (item === undefined || item === null) {
-          if (target.sparse) items.push('null');
-          return;
-        }
-        items.push(writeValue(item, itemTarget, target.member, ctx, `${path}[${i}]`));
-      });
-      return `[${items.join(',')}]`;
-    }
-    case 'map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType(path, 'a map object', value);
-      const valueTarget = resolveShape(ctx.shapes, target.value.target);
-      const entries: string[] = [];
-      for (const [key, entry] of Object.entries(value)) {
-        if (entry === undefined || entry === null) {
-          if (target.sparse) entries.push(`${JSON.stringify(key)}:null`);
-          continue;
-        }
-        entries.push(`${JSON.stringify(key)}:${writeValue(entry, valueTarget, target.value, ctx, `${path}.${key}`)}`);
-      }
-      return `{${entries.join(',')}}`;
-    }
+      return structureWriter(
+        shape.members
+          .filter((m) => !bodyOnly || isBodyMember(m))
+          .map((m) => ({
+            name: m.name,
+            prefix: `${JSON.stringify(useJsonName ? (m.jsonName ?? m.name) : m.name)}:`,
+            write: writerFor(shapes, m.target, withFormat(m), useJsonName),
+          })),
+      );
+    case 'list':
+      return listWriter(shape, writerFor(shapes, shape.member.target, withFormat(shape.member), useJsonName));
+    case 'map':
+      return mapWriter(shape, writerFor(shapes, shape.value.target, withFormat(shape.value), useJsonName));
     default:
-      return writeScalar(value, target, member, path);
+      return scalarWriter(shape, member);
   }
 }
 
 /** JSON text for the body-bound members of `structure`; at least `{}`. */
 export function serializeJsonBody(shapes: ShapeRegistry, structure: string, value: Record<string, unknown>, useJsonName: boolean): string {
   const schema = resolveStructure(shapes, structure);
-  return writeStructure(value, schema, { shapes, useJsonName }, true, localName(schema.name));
+  return run(writerFor(shapes, structure, undefined, useJsonName, true), value, localName(schema.name));
 }
 
 /** JSON text for any value of a shape (no body-binding filter). */
@@ -133,7 +243,7 @@ export function serializeJsonValue(
   useJsonName: boolean,
   member?: MemberSchema,
 ): string {
-  return writeValue(value, resolveShape(shapes, target), member, { shapes, useJsonName }, localName(target));
+  return run(writerFor(shapes, target, member && withFormat(member), useJsonName), value, localName(target));
 }
 
 function setJsonContentType(res: AwsResponse): void {

@@ -50,14 +50,23 @@ export function newResponse(status: number): AwsResponse {
   return { status, headers: [] };
 }
 
-export function getHeader(res: AwsResponse, name: string): string | undefined {
+function headerIndex(res: AwsResponse, name: string): number {
   const lower = name.toLowerCase();
-  return res.headers.find(([n]) => n.toLowerCase() === lower)?.[1];
+  const headers = res.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const n = (headers[i] as [string, string])[0];
+    if (n.length === lower.length && n.toLowerCase() === lower) return i;
+  }
+  return -1;
+}
+
+export function getHeader(res: AwsResponse, name: string): string | undefined {
+  const index = headerIndex(res, name);
+  return index < 0 ? undefined : res.headers[index]?.[1];
 }
 
 export function setHeader(res: AwsResponse, name: string, value: string): void {
-  const lower = name.toLowerCase();
-  const index = res.headers.findIndex(([n]) => n.toLowerCase() === lower);
+  const index = headerIndex(res, name);
   if (index >= 0) res.headers[index] = [name, value];
   else res.headers.push([name, value]);
 }

@@ -14,7 +14,7 @@ import type { ServiceSchema } from '../runtime/schema.js';
 import { validateShape } from '../runtime/validate.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
-import { getService, type ServiceKey } from './registry.js';
+import { getService, loadedService, type ServiceKey } from './registry.js';
 
 /** Each service's wire protocol; S3's rules take precedence over generic restXml. */
 export const protocols: Record<ServiceKey, Protocol> = {
@@ -38,9 +38,9 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
   const protocol = protocols[key];
   const requestId = protocol.newRequestId();
   const info = { requestId, method: req.method };
-  const started = performance.now();
+  const started = config.debug ? performance.now() : 0;
   let operation = '-';
-  const module = await getService(key);
+  const module = loadedService(key) ?? (await getService(key));
   let res: AwsResponse;
   try {
     const ctx: RequestContext = {
@@ -76,15 +76,17 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
   }
   module.decorate?.(req, res);
   if (config.debugHeaders) res.headers.push(['x-standin-operation', operation]);
-  log(config, {
-    service: key,
-    operation,
-    method: req.method,
-    path: req.path,
-    status: res.status,
-    ms: performance.now() - started,
-    requestId,
-  });
+  if (config.debug) {
+    log(config, {
+      service: key,
+      operation,
+      method: req.method,
+      path: req.path,
+      status: res.status,
+      ms: performance.now() - started,
+      requestId,
+    });
+  }
   return res;
 }
 

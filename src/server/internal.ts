@@ -17,6 +17,11 @@ function health() {
   };
 }
 
+/** Paths Standin keeps for itself (S3 bucket names cannot start with `_`). */
+export function isInternalPath(url: string): boolean {
+  return url.startsWith('/_standin/') || url.startsWith('/_localstack/');
+}
+
 export function mountInternal(app: Hono<Env>): void {
   app.get('/_standin/health', (c) => c.json(health()));
   app.get('/_localstack/health', (c) => c.json(health()));

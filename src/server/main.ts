@@ -1,11 +1,13 @@
 /** `npm start`: serve every service on one port and print `Ready.` once listening (testcontainers waits for it). */
-import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createListener } from './app.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
-const app = createApp(config);
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+const server = createServer(createListener(config));
+server.listen(config.port, config.host, () => {
+  const info = server.address() as AddressInfo;
   process.stdout.write(`Standin listening on http://${info.address}:${info.port}\nReady.\n`);
 });
 server.on('error', (error) => {

@@ -45,16 +45,26 @@ async function readS3Object(bucket: string, key: string, versionId: string | und
 }
 
 const loaded = new Map<ServiceKey, Promise<ServiceModule>>();
+/** Services whose load finished: dispatch takes them without waiting a turn of the event loop. */
+const ready = new Map<ServiceKey, ServiceModule>();
 
 export function getService(key: ServiceKey): Promise<ServiceModule> {
   let module = loaded.get(key);
   if (!module) {
     module = loaders[key]();
     loaded.set(key, module);
-    // A service that failed to load (a missing package, say) is retried on the next request, not cached broken.
-    module.catch(() => loaded.delete(key));
+    module.then(
+      (m) => ready.set(key, m),
+      // A service that failed to load (a missing package, say) is retried on the next request, not cached broken.
+      () => loaded.delete(key),
+    );
   }
   return module;
+}
+
+/** The service if it is already loaded. */
+export function loadedService(key: ServiceKey): ServiceModule | undefined {
+  return ready.get(key);
 }
 
 /** Services loaded so far (health reports the rest as "available"). */

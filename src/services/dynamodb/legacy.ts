@@ -165,11 +165,16 @@ const PAIRS: [string, string][] = [
 /** DynamoDB refuses requests that mix legacy and expression parameters. */
 export function rejectMixed(input: object): void {
   const rec = input as Record<string, unknown>;
+  let legacySeen = false;
+  let modernSeen = false;
+  for (const [l, m] of PAIRS) {
+    if (rec[l] !== undefined) legacySeen = true;
+    if (rec[m] !== undefined) modernSeen = true;
+  }
+  if (!legacySeen || !modernSeen) return;
   const legacy = PAIRS.map(([l]) => l).filter((l) => rec[l] !== undefined);
   const modern = [...new Set(PAIRS.map(([, m]) => m))].filter((m) => rec[m] !== undefined);
-  if (legacy.length > 0 && modern.length > 0) {
-    throw validation(
-      `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${[...new Set(legacy)].join(', ')}} Expression parameters: {${modern.join(', ')}}`,
-    );
-  }
+  throw validation(
+    `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${[...new Set(legacy)].join(', ')}} Expression parameters: {${modern.join(', ')}}`,
+  );
 }

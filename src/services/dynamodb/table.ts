@@ -13,7 +13,7 @@ import type {
   TableClass,
   Tag,
 } from '../../../generated/dynamodb/index.js';
-import type { KeyTuple } from './indexes/key-order.js';
+import type { KeyTuple, NumberKey } from './indexes/key-order.js';
 import { type KeyDef, type StoredItem, TableIndex } from './indexes/table-index.js';
 import type { Item } from './values/attribute-value.js';
 import { itemSize } from './values/size.js';
@@ -127,10 +127,14 @@ export class Table {
 
   /** Stores an item (replacing any with the same key) and updates every index. Synchronous, so atomic. */
   put(item: Item): StoredItem {
-    const previous = this.get(item);
-    if (previous) this.unindex(previous);
     const stored: StoredItem = { item, size: itemSize(item) };
-    this.primary.put(stored);
+    // One lookup and one write in the primary tree; secondary indexes drop the old entry (their keys may change).
+    const previous = this.primary.replace(stored);
+    if (previous) {
+      for (const idx of this.indexes.values()) idx.index.remove(previous.item);
+      if (this.ttlIndex && previous.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.remove(previous.item);
+      this.sizeBytes -= previous.size;
+    }
     for (const idx of this.indexes.values()) idx.index.put(stored);
     if (this.ttlIndex && stored.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.put(stored);
     this.sizeBytes += stored.size;
@@ -170,7 +174,7 @@ export class Table {
     const floor = now - 5 * 365 * 24 * 3600;
     const expired: StoredItem[] = [];
     for (const [tuple, stored] of this.ttlIndex.tree.entries()) {
-      const at = Number(String(tuple[0]));
+      const at = Number((tuple[0] as NumberKey).text);
       if (at >= now) break;
       if (at >= floor) expired.push(stored);
     }

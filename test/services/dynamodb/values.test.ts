@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkValue } from '../../../src/services/dynamodb/values/attribute-value.js';
 import { compareBytes, compareNumbers, compareStrings } from '../../../src/services/dynamodb/values/compare.js';
-import { normaliseNumber } from '../../../src/services/dynamodb/values/numbers.js';
+import { Decimal, normaliseNumber } from '../../../src/services/dynamodb/values/numbers.js';
 import { itemSize } from '../../../src/services/dynamodb/values/size.js';
 
 describe('numbers', () => {
@@ -42,6 +42,36 @@ describe('numbers', () => {
 });
 
 describe('ordering', () => {
+  it('orders canonical number text exactly as decimal.js does', () => {
+    // Numbers built to share prefixes, integer-part lengths and signs, where text order and numeric order part.
+    const seeds = [
+      '0',
+      '1',
+      '9',
+      '10',
+      '0.5',
+      '0.05',
+      '0.55',
+      '12',
+      '12.5',
+      '99.999',
+      '100',
+      '1e20',
+      '1.5e-10',
+      '123456789012345678901234567890.12345678',
+    ];
+    const values = seeds.flatMap((s) => [normaliseNumber(s), normaliseNumber(`-${s}`)]);
+    const sign = (n: number) => Math.sign(n);
+    for (const a of values) {
+      for (const b of values) {
+        expect([a, b, sign(compareNumbers(a, b))]).toEqual([a, b, new Decimal(a).comparedTo(new Decimal(b))]);
+      }
+    }
+    // Text that is not canonical still compares by value.
+    expect(compareNumbers('1.50', '1.5')).toBe(0);
+    expect(compareNumbers('1e2', '99')).toBe(1);
+  });
+
   it('orders numbers numerically, not as text', () => {
     expect(compareNumbers('9', '10')).toBeLessThan(0);
     expect(compareNumbers('-10', '-9')).toBeLessThan(0);

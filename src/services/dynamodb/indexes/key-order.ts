@@ -5,16 +5,25 @@
  */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import { compareBytes, compareStrings } from '../values/compare.js';
-import { Decimal } from '../values/numbers.js';
+import { compareNumberText } from '../values/numbers.js';
 
 export const MIN = Symbol('min');
 export const MAX = Symbol('max');
-export type KeyPart = string | Decimal | Uint8Array | typeof MIN | typeof MAX;
+/** A number key: its canonical text, ordered numerically (a class, so it is told apart from a string key). */
+export class NumberKey {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type KeyPart = string | NumberKey | Uint8Array | typeof MIN | typeof MAX;
 export type KeyTuple = KeyPart[];
 
 export function keyPart(value: AttributeValue): KeyPart {
   if (value.S !== undefined) return value.S;
-  if (value.N !== undefined) return new Decimal(value.N);
+  if (value.N !== undefined) return new NumberKey(value.N);
   return value.B as Uint8Array;
 }
 
@@ -26,7 +35,7 @@ export function comparePart(a: KeyPart | undefined, b: KeyPart | undefined): num
   if (a === MAX || b === MIN) return 1;
   if (typeof a === 'string') return compareStrings(a, b as string);
   if (a instanceof Uint8Array) return compareBytes(a, b as Uint8Array);
-  return (a as Decimal).comparedTo(b as Decimal);
+  return compareNumberText((a as NumberKey).text, (b as NumberKey).text);
 }
 
 export function compareTuples(a: KeyTuple, b: KeyTuple): number {

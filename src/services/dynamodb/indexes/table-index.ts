@@ -63,6 +63,17 @@ export class TableIndex {
     this.bytes += stored.size;
   }
 
+  /** Stores an item that has this index's key (the primary index), returning the one it replaces. */
+  replace(stored: StoredItem): StoredItem | undefined {
+    const t = this.tupleFor(stored.item);
+    if (!t) throw new Error('an item without the table key cannot be stored');
+    const previous = this.tree.get(t);
+    if (previous) this.bytes -= previous.size;
+    this.tree.set(t, stored, true);
+    this.bytes += stored.size;
+    return previous;
+  }
+
   remove(item: Item): void {
     const t = this.tupleFor(item);
     if (!t) return;

@@ -43,13 +43,18 @@ export function checkValue(value: AttributeValue | undefined, depth = 0): Attrib
   if (value === undefined || value === null || typeof value !== 'object') {
     throw validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
-  const set = TYPES.filter((t) => (value as Record<string, unknown>)[t] !== undefined && (value as Record<string, unknown>)[t] !== null);
-  if (set.length === 0) throw validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-  if (set.length > 1) {
-    throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+  let type: AttributeType | undefined;
+  for (const t of TYPES) {
+    const v = (value as Record<string, unknown>)[t];
+    if (v === undefined || v === null) continue;
+    if (type !== undefined) {
+      throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+    }
+    type = t;
   }
+  if (type === undefined) throw validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   if (depth > MAX_DEPTH) throw validation('Nesting Levels have exceeded supported limits');
-  switch (set[0]) {
+  switch (type) {
     case 'N':
       return { N: normaliseNumber(value.N as string) };
     case 'NULL':

@@ -3,7 +3,7 @@
  * code-point order), binary as unsigned bytes. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html#Expressions.OperatorsAndFunctions.Comparators
  */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
-import { Decimal } from './numbers.js';
+import { compareNumberText } from './numbers.js';
 
 /** Compares by code point (UTF-8 byte order). JS `<` compares UTF-16 units, which misorders U+E000…U+FFFF against astral characters. */
 export function compareStrings(a: string, b: string): number {
@@ -30,8 +30,7 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 export function compareNumbers(a: string, b: string): number {
-  if (a === b) return 0;
-  return new Decimal(a).comparedTo(new Decimal(b));
+  return compareNumberText(a, b);
 }
 
 /** Orders two scalar values of the same type; undefined when the types differ or are not comparable. */

@@ -31,7 +31,35 @@ export function canonicalNumber(value: Decimal): string {
   return value.isZero() ? '0' : value.toFixed();
 }
 
-/** Validates and canonicalises an N string. */
+/** An integer that is already canonical: no sign but `-`, no leading zero, at most 38 digits, not `-0`. */
+const CANONICAL_INTEGER = /^(?:0|-?[1-9]\d{0,37})$/;
+
+/** Validates and canonicalises an N string (canonical integers, the common case, skip the decimal parse). */
 export function normaliseNumber(text: string): string {
+  if (text.length <= 39 && CANONICAL_INTEGER.test(text)) return text;
   return canonicalNumber(parseNumber(text));
+}
+
+/** The form canonicalNumber writes: no exponent, no leading zeros, no trailing fraction zeros, no `-0`. */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
+/**
+ * Orders two numbers exactly. Canonical strings (every stored value) compare as text: sign, then the length of
+ * the integer part, then digit by digit; anything else goes through decimal.js.
+ */
+export function compareNumberText(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!CANONICAL.test(a) || !CANONICAL.test(b)) return new Decimal(a).comparedTo(new Decimal(b));
+  const negA = a.charCodeAt(0) === 45;
+  const negB = b.charCodeAt(0) === 45;
+  if (negA !== negB) return negA ? -1 : 1;
+  const ma = negA ? a.slice(1) : a;
+  const mb = negB ? b.slice(1) : b;
+  const ia = ma.indexOf('.');
+  const ib = mb.indexOf('.');
+  const la = ia < 0 ? ma.length : ia;
+  const lb = ib < 0 ? mb.length : ib;
+  // "0.5" has a one-digit integer part like "1", and "0" < "1" as text, so no special case for zero.
+  const magnitude = la !== lb ? la - lb : ma < mb ? -1 : ma > mb ? 1 : 0;
+  return negA ? -magnitude : magnitude;
 }
