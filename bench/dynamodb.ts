@@ -22,8 +22,8 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { freePort } from './net.js';
-import { RawHttpClient } from './raw-http.js';
 import type { PeerCommand } from './peers.js';
+import { RawHttpClient } from './raw-http.js';
 import { median, percentile, table } from './stats.js';
 
 const ITEMS = Number(process.env.BENCH_DDB_ITEMS ?? 100_000);

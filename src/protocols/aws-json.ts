@@ -48,11 +48,11 @@ export const awsJsonProtocol: Protocol = {
 
   finalize(res: AwsResponse, _schema: ServiceSchema, info: ExchangeInfo): void {
     if (res.body === undefined) res.body = '';
-    const bytes = typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
-    if (!(bytes instanceof Uint8Array)) throw new Error('awsJson responses are never streams');
-    res.body = bytes;
+    const body = res.body;
+    if (typeof body !== 'string' && !(body instanceof Uint8Array)) throw new Error('awsJson responses are never streams');
+    // A text body stays text: zlib.crc32 hashes its UTF-8 bytes, and Node sends it in one write with the head.
     setHeader(res, 'Content-Type', CONTENT_TYPE);
     setHeader(res, 'x-amzn-RequestId', info.requestId);
-    setHeader(res, 'x-amz-crc32', String(crc32(bytes) >>> 0));
+    setHeader(res, 'x-amz-crc32', String(crc32(body) >>> 0));
   },
 };

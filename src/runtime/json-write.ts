@@ -122,6 +122,28 @@ function structureWriter(members: CompiledMember[]): Writer {
   };
 }
 
+/** A union has one member set: look up the value's own keys instead of trying every member. */
+function unionWriter(members: CompiledMember[]): Writer {
+  const byName = new Map(members.map((m) => [m.name, m]));
+  return (value) => {
+    if (!isRecord(value)) throw new WriteFailure('an object', value);
+    let out = '';
+    for (const name in value) {
+      const m = byName.get(name);
+      const v = value[name];
+      if (m === undefined || v === undefined || v === null || !Object.hasOwn(value, name)) continue;
+      let text: string;
+      try {
+        text = m.write(v);
+      } catch (error) {
+        within(`.${m.name}`, error);
+      }
+      out += out === '' ? m.prefix + text : `,${m.prefix}${text}`;
+    }
+    return `{${out}}`;
+  };
+}
+
 function listWriter(list: ListSchema, item: Writer): Writer {
   const sparse = list.sparse === true;
   return (value) => {
@@ -210,16 +232,16 @@ function compile(
 ): Writer {
   switch (shape.type) {
     case 'structure':
-    case 'union':
-      return structureWriter(
-        shape.members
-          .filter((m) => !bodyOnly || isBodyMember(m))
-          .map((m) => ({
-            name: m.name,
-            prefix: `${JSON.stringify(useJsonName ? (m.jsonName ?? m.name) : m.name)}:`,
-            write: writerFor(shapes, m.target, withFormat(m), useJsonName),
-          })),
-      );
+    case 'union': {
+      const members = shape.members
+        .filter((m) => !bodyOnly || isBodyMember(m))
+        .map((m) => ({
+          name: m.name,
+          prefix: `${JSON.stringify(useJsonName ? (m.jsonName ?? m.name) : m.name)}:`,
+          write: writerFor(shapes, m.target, withFormat(m), useJsonName),
+        }));
+      return shape.type === 'union' && !bodyOnly ? unionWriter(members) : structureWriter(members);
+    }
     case 'list':
       return listWriter(shape, writerFor(shapes, shape.member.target, withFormat(shape.member), useJsonName));
     case 'map':

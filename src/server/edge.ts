@@ -98,8 +98,12 @@ export function writeResponse(res: AwsResponse, method: string, outgoing: Server
     }
     return;
   }
-  const bytes = noBody || body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
-  if (!hasLength && !noBody) flat.push('Content-Length', String(bytes?.byteLength ?? 0));
+  const data = noBody ? undefined : body;
+  if (!hasLength && !noBody) {
+    const length = data === undefined ? 0 : typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    flat.push('Content-Length', String(length));
+  }
   outgoing.writeHead(res.status, flat);
-  outgoing.end(bytes);
+  // A string goes out in the same write as the head (Node joins them); bytes follow the head.
+  outgoing.end(data);
 }
