@@ -11,15 +11,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DescribeTableCommand,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  ScanCommand,
-  type WriteRequest,
+import type {
+  BatchWriteItemInput,
+  CreateTableInput,
+  DescribeTableInput,
+  GetItemInput,
+  PutItemInput,
+  QueryInput,
+  ScanInput,
+  WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { freePort } from './net.js';
 import type { PeerCommand } from './peers.js';
@@ -65,19 +65,28 @@ async function start(argv: string[]): Promise<{ child: ChildProcess; endpoint: s
 
 /**
  * A minimal awsJson1_0 client: the SDK's middleware and SigV4 signing, and even Node's http.Agent, cost more CPU
- * than the servers being measured on a small machine, so the timed requests go over bench/raw-http.ts with the
- * SDK's command objects as input (same bodies for every server; none of them checks signatures).
+ * than the servers being measured on a small machine, so the timed requests go over bench/raw-http.ts as plain
+ * inputs typed by the SDK (same bodies for every server; none of them checks signatures).
  */
+interface Inputs {
+  BatchWriteItem: BatchWriteItemInput;
+  CreateTable: CreateTableInput;
+  DescribeTable: DescribeTableInput;
+  GetItem: GetItemInput;
+  PutItem: PutItemInput;
+  Query: QueryInput;
+  Scan: ScanInput;
+}
+
 interface RawClient {
-  send(command: { input: object }): Promise<Record<string, unknown>>;
+  send<K extends keyof Inputs>(operation: K, input: Inputs[K]): Promise<Record<string, unknown>>;
   close(): void;
 }
 
 function rawClient(endpoint: string): RawClient {
   const http = new RawHttpClient(endpoint);
   return {
-    async send(command) {
-      const operation = command.constructor.name.replace(/Command$/, '');
+    async send(operation, input) {
       const res = await http.post(
         '/',
         {
@@ -86,7 +95,7 @@ function rawClient(endpoint: string): RawClient {
           authorization: 'AWS4-HMAC-SHA256 Credential=bench/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
           'x-amz-date': '20250101T000000Z',
         },
-        JSON.stringify(command.input),
+        JSON.stringify(input),
       );
       const text = res.body.toString('utf8');
       if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${text.slice(0, 200)}`);
@@ -145,7 +154,7 @@ async function load(client: RawClient, TableName: string, count: number): Promis
         const b = batches[next++] as WriteRequest[];
         let pending: Record<string, WriteRequest[]> | undefined = { [TableName]: b };
         while (pending && Object.keys(pending).length > 0) {
-          pending = (await client.send(new BatchWriteItemCommand({ RequestItems: pending }))).UnprocessedItems as
+          pending = (await client.send('BatchWriteItem', { RequestItems: pending })).UnprocessedItems as
             | Record<string, WriteRequest[]>
             | undefined;
         }
@@ -155,35 +164,33 @@ async function load(client: RawClient, TableName: string, count: number): Promis
 }
 
 async function createTable(client: RawClient, TableName: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'part', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-        { AttributeName: 'gpk', AttributeType: 'S' },
-        { AttributeName: 'gsk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'part', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'gsi',
-          KeySchema: [
-            { AttributeName: 'gpk', KeyType: 'HASH' },
-            { AttributeName: 'gsk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
+  await client.send('CreateTable', {
+    TableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'part', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'N' },
+      { AttributeName: 'gpk', AttributeType: 'S' },
+      { AttributeName: 'gsk', AttributeType: 'N' },
+    ],
+    KeySchema: [
+      { AttributeName: 'part', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: 'gsi',
+        KeySchema: [
+          { AttributeName: 'gpk', KeyType: 'HASH' },
+          { AttributeName: 'gsk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  });
   // dynalite keeps a new table CREATING for a while; wait until it is ACTIVE.
   for (let i = 0; i < 600; i++) {
-    const out = await client.send(new DescribeTableCommand({ TableName }));
+    const out = await client.send('DescribeTable', { TableName });
     if ((out.Table as { TableStatus?: string } | undefined)?.TableStatus === 'ACTIVE') return;
     await sleep(50);
   }
@@ -200,32 +207,28 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
     console.log(`  ${name}: loaded ${items} items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const ops: Record<string, OpResult> = {};
     const kvItem = (i: number) => ({ ...item(i), part: { S: `k${i}` }, sk: { N: '0' } });
-    ops.PutItem = await measure((i) => client.send(new PutItemCommand({ TableName: 'kvtable', Item: kvItem(i) })));
+    ops.PutItem = await measure((i) => client.send('PutItem', { TableName: 'kvtable', Item: kvItem(i) }));
     // Keys 0…999 were all written by the PutItem run, so every GetItem finds its item.
     ops.GetItem = await measure((i) =>
-      client.send(new GetItemCommand({ TableName: 'kvtable', Key: { part: { S: `k${i % 1000}` }, sk: { N: '0' } } })),
+      client.send('GetItem', { TableName: 'kvtable', Key: { part: { S: `k${i % 1000}` }, sk: { N: '0' } } }),
     );
     const parts = Math.max(1, Math.floor(items / 1000));
     ops['Query (table, 100/page)'] = await measure((i) =>
-      client.send(
-        new QueryCommand({
-          TableName: 'big',
-          KeyConditionExpression: 'part = :p AND sk >= :s',
-          ExpressionAttributeValues: { ':p': { S: `p${i % parts}` }, ':s': { N: String((i * 7) % 900) } },
-          Limit: 100,
-        }),
-      ),
+      client.send('Query', {
+        TableName: 'big',
+        KeyConditionExpression: 'part = :p AND sk >= :s',
+        ExpressionAttributeValues: { ':p': { S: `p${i % parts}` }, ':s': { N: String((i * 7) % 900) } },
+        Limit: 100,
+      }),
     );
     ops['Query (GSI, 100/page)'] = await measure((i) =>
-      client.send(
-        new QueryCommand({
-          TableName: 'big',
-          IndexName: 'gsi',
-          KeyConditionExpression: 'gpk = :g',
-          ExpressionAttributeValues: { ':g': { S: `g${i % 100}` } },
-          Limit: 100,
-        }),
-      ),
+      client.send('Query', {
+        TableName: 'big',
+        IndexName: 'gsi',
+        KeyConditionExpression: 'gpk = :g',
+        ExpressionAttributeValues: { ':g': { S: `g${i % 100}` } },
+        Limit: 100,
+      }),
     );
     const scanStarted = performance.now();
     let start: Record<string, NonNullable<ReturnType<typeof item>[keyof ReturnType<typeof item>]>> | undefined;
@@ -233,7 +236,7 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
     const pageTimes: number[] = [];
     do {
       const t = performance.now();
-      const out = await client.send(new ScanCommand({ TableName: 'big', ExclusiveStartKey: start }));
+      const out = await client.send('Scan', { TableName: 'big', ExclusiveStartKey: start });
       pageTimes.push(performance.now() - t);
       start = out.LastEvaluatedKey as typeof start;
       pages++;
@@ -241,11 +244,9 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
     const scanSeconds = (performance.now() - scanStarted) / 1000;
     ops[`Scan (all ${items}, pages/s)`] = { opsPerSec: pages / scanSeconds, p50: median(pageTimes), p99: percentile(pageTimes, 99) };
     ops['BatchWriteItem (25)'] = await measure((i) =>
-      client.send(
-        new BatchWriteItemCommand({
-          RequestItems: { kvtable: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: kvItem(100_000 + i * 25 + j) } })) },
-        }),
-      ),
+      client.send('BatchWriteItem', {
+        RequestItems: { kvtable: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: kvItem(100_000 + i * 25 + j) } })) },
+      }),
     );
     return { name, items, ops };
   } finally {
@@ -264,14 +265,12 @@ async function queryScaling(standinArgv: string[]): Promise<string> {
       await createTable(client, name);
       await load(client, name, size);
       const r = await measure((i) =>
-        client.send(
-          new QueryCommand({
-            TableName: name,
-            KeyConditionExpression: 'part = :p',
-            ExpressionAttributeValues: { ':p': { S: `p${i % Math.max(1, size / 1000)}` } },
-            Limit: 100,
-          }),
-        ),
+        client.send('Query', {
+          TableName: name,
+          KeyConditionExpression: 'part = :p',
+          ExpressionAttributeValues: { ':p': { S: `p${i % Math.max(1, size / 1000)}` } },
+          Limit: 100,
+        }),
       );
       rows.push([String(size), r.p50.toFixed(2), r.p99.toFixed(2)]);
     }

@@ -7,13 +7,19 @@ export class AccountRegionStore<T> {
 
   constructor(private readonly create: (accountId: string, region: string) => T) {}
 
+  /** The last store handed out: consecutive requests nearly always come from one account and region. */
+  private last: { accountId: string; region: string; store: T } | undefined;
+
   get(accountId: string, region: string): T {
+    const last = this.last;
+    if (last && last.accountId === accountId && last.region === region) return last.store;
     const key = `${accountId}/${region}`;
     let store = this.stores.get(key);
     if (!store) {
       store = this.create(accountId, region);
       this.stores.set(key, store);
     }
+    this.last = { accountId, region, store };
     return store;
   }
 
@@ -26,6 +32,7 @@ export class AccountRegionStore<T> {
   }
 
   clear(): void {
+    this.last = undefined;
     this.stores.clear();
   }
 }

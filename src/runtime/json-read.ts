@@ -39,11 +39,11 @@ function within(segment: string, error: unknown): never {
   throw error;
 }
 
-function run(reader: Reader, value: unknown, root: string): unknown {
+function run(reader: Reader, value: unknown, root: string | (() => string)): unknown {
   try {
     return reader(value);
   } catch (error) {
-    if (error instanceof ReadFailure) throw error.make(root + error.segments.reverse().join(''));
+    if (error instanceof ReadFailure) throw error.make((typeof root === 'string' ? root : root()) + error.segments.reverse().join(''));
     throw error;
   }
 }
@@ -155,7 +155,8 @@ function mapReader(map: MapSchema, entry: Reader): Reader {
   return (value) => {
     if (!isPlainObject(value)) throw mismatch('a map', value);
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const v = value[key];
       if (v === null) {
         if (sparse) setEntry(out, key, null);
@@ -178,7 +179,8 @@ interface CompiledMember {
   read: Reader;
 }
 
-function structureReader(members: CompiledMember[]): Reader {
+/** Members in model order; also what reports a failure, so the first bad member in that order is named. */
+function membersInOrder(members: CompiledMember[]): Reader {
   return (value) => {
     if (!isPlainObject(value)) throw mismatch('an object', value);
     const out: Record<string, unknown> = {};
@@ -196,10 +198,32 @@ function structureReader(members: CompiledMember[]): Reader {
   };
 }
 
+/** Walks the keys the client sent (usually a few of many members) and looks each member up by wire name. */
+function structureReader(members: CompiledMember[]): Reader {
+  const byWire = new Map(members.map((m) => [m.wire, m]));
+  const inOrder = membersInOrder(members);
+  return (value) => {
+    if (!isPlainObject(value)) throw mismatch('an object', value);
+    const out: Record<string, unknown> = {};
+    try {
+      for (const k in value) {
+        const m = byWire.get(k);
+        if (m === undefined) continue;
+        const v = value[k];
+        if (v === null || v === undefined || !Object.hasOwn(value, k)) continue;
+        out[m.name] = m.read(v);
+      }
+    } catch {
+      return inOrder(value);
+    }
+    return out;
+  };
+}
+
 /** A union needs exactly one non-null member, and unknown keys count (except `__type`). */
 function unionReader(members: CompiledMember[]): Reader {
   const byWire = new Map(members.map((m) => [m.wire, m]));
-  const readAll = structureReader(members);
+  const readAll = membersInOrder(members);
   return (value) => {
     if (!isPlainObject(value)) throw mismatch('an object', value);
     let set = 0;
@@ -323,9 +347,8 @@ export function deserializeJsonValue(
 /** Body-bound members of `structure` from JSON text; empty text → {}. */
 export function parseJsonBody(text: string, shapes: ShapeRegistry, structure: string, useJsonName: boolean): Record<string, unknown> {
   if (text.trim() === '') return {};
-  const schema = resolveStructure(shapes, structure);
   const reader = readerFor(shapes, structure, undefined, useJsonName, true);
-  return run(reader, parseJsonText(text), localName(schema.name)) as Record<string, unknown>;
+  return run(reader, parseJsonText(text), () => localName(resolveStructure(shapes, structure).name)) as Record<string, unknown>;
 }
 
 async function bodyText(req: AwsRequest): Promise<string> {

@@ -168,6 +168,19 @@ function listWriter(list: ListSchema, item: Writer): Writer {
   };
 }
 
+/** Quoted map keys: the same few attribute and tag names come back in every answer (bounded, so never a leak). */
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size >= 10_000) quotedKeys.clear();
+    quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function mapWriter(map: MapSchema, entry: Writer): Writer {
   const sparse = map.sparse === true;
   return (value) => {
@@ -186,7 +199,7 @@ function mapWriter(map: MapSchema, entry: Writer): Writer {
           within(`.${key}`, error);
         }
       }
-      const pair = `${JSON.stringify(key)}:${text}`;
+      const pair = quoteKey(key) + text;
       out += out === '' ? pair : `,${pair}`;
     }
     return `{${out}}`;

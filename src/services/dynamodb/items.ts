@@ -122,7 +122,8 @@ export function getItem(state: DynamoDBState, input: GetItemInput): GetItemOutpu
   const key = checkKey(table, input.Key);
   const stored = table.get(key);
   const out: GetItemOutput = {};
-  if (stored) out.Item = projection ? project(stored.item, projection) : cloneItem(stored.item);
+  // Stored items are never changed in place (every write stores a new object), so the answer can share it.
+  if (stored) out.Item = projection ? project(stored.item, projection) : stored.item;
   const cap = consumed(input.ReturnConsumedCapacity, table, readUnits(stored?.size ?? 0, input.ConsistentRead === true), 'read');
   if (cap) out.ConsumedCapacity = cap;
   return out;

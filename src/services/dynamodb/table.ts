@@ -104,7 +104,7 @@ export class Table {
 
   /** The key attributes of the table (hash, then range). */
   keyNames(): string[] {
-    return this.key.range ? [this.key.hash, this.key.range] : [this.key.hash];
+    return this.primary.keyAttributes();
   }
 
   keyOf(item: Item): Item {

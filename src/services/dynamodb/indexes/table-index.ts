@@ -29,14 +29,18 @@ export class TableIndex {
     readonly table: KeyDef | undefined,
   ) {}
 
+  private attributes: string[] | undefined;
+
   /** The attributes that make up an entry's tuple: index keys, then any table keys not already included. */
   keyAttributes(): string[] {
+    if (this.attributes) return this.attributes;
     const names = [this.key.hash];
     if (this.key.range) names.push(this.key.range);
     if (this.table) {
       if (!names.includes(this.table.hash)) names.push(this.table.hash);
       if (this.table.range && !names.includes(this.table.range)) names.push(this.table.range);
     }
+    this.attributes = names;
     return names;
   }
 
