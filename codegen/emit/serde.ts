@@ -86,8 +86,12 @@ function parseFn(ir: ServiceIR, op: OperationSchema): string {
     return lines.join('\n');
   }
   if (ir.protocol === 'awsJson1_0') {
-    lines.push(`  return (await __.readJsonBody(req, shapes, ${lit(op.input)}, false)) as unknown as ${inputType};`, '}');
-    return lines.join('\n');
+    // The whole input is the body: hand back the codec's promise (no extra async frame per request).
+    return [
+      `export function parse${op.name}Request(req: __.AwsRequest): Promise<${inputType}> {`,
+      `  return __.readJsonBody(req, shapes, ${lit(op.input)}, false) as Promise<unknown> as Promise<${inputType}>;`,
+      '}',
+    ].join('\n');
   }
   const ms = members(ir, op.input);
   const hasBody = ms.some((m) => !m.binding || m.binding.in === 'body');

@@ -351,8 +351,7 @@ export function parseJsonBody(text: string, shapes: ShapeRegistry, structure: st
   return run(reader, parseJsonText(text), () => localName(resolveStructure(shapes, structure).name)) as Record<string, unknown>;
 }
 
-async function bodyText(req: AwsRequest): Promise<string> {
-  const bytes = await req.bytes();
+function bodyText(bytes: Uint8Array): string {
   if (bytes.byteLength === 0) return '';
   // ASCII (nearly every body) cannot be malformed UTF-8: decode it without the validating decoder.
   if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -367,12 +366,12 @@ export async function readJsonBody(
   structure: string,
   useJsonName: boolean,
 ): Promise<Record<string, unknown>> {
-  return parseJsonBody(await bodyText(req), shapes, structure, useJsonName);
+  return parseJsonBody(bodyText(await req.bytes()), shapes, structure, useJsonName);
 }
 
 /** An `@httpPayload` structure, union, document, list or map (restJson1, so jsonName applies); empty → undefined. */
 export async function readJsonPayload(req: AwsRequest, shapes: ShapeRegistry, member: MemberSchema): Promise<unknown> {
-  const text = await bodyText(req);
+  const text = bodyText(await req.bytes());
   if (text.trim() === '') return undefined;
   return deserializeJsonValue(parseJsonText(text), shapes, member.target, true, member);
 }

@@ -62,9 +62,12 @@ export async function dispatch(key: ServiceKey, req: AwsRequest, edge: Edge, con
       req.labels = route.labels;
       const handler = module.table[operation];
       if (!handler) throw new Error(`no handler for ${operation}`);
-      const input = await handler.parse(req).catch((error: unknown) => {
+      let input: unknown;
+      try {
+        input = await handler.parse(req);
+      } catch (error) {
         throw module.mapParseError?.(error) ?? error;
-      });
+      }
       const output = await handler.invoke(module.instance, input, ctx);
       if (config.validateOutput) checkOutput(module.schema, operation, output);
       res = handler.serialize(output);
