@@ -10,6 +10,7 @@ export type Item = Record<string, AttributeValue>;
 export type AttributeType = 'S' | 'N' | 'B' | 'SS' | 'NS' | 'BS' | 'M' | 'L' | 'NULL' | 'BOOL';
 
 const TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'];
+const IS_TYPE: ReadonlySet<string> = new Set(TYPES);
 
 /** The single type tag of a value (values are validated on the way in, so exactly one member is set). */
 export function typeOf(value: AttributeValue): AttributeType {
@@ -43,14 +44,16 @@ export function checkValue(value: AttributeValue | undefined, depth = 0): Attrib
   if (value === undefined || value === null || typeof value !== 'object') {
     throw validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
+  // The value's own keys (one, normally), not a probe for each of the ten types: values of every shape pass here.
   let type: AttributeType | undefined;
-  for (const t of TYPES) {
-    const v = (value as Record<string, unknown>)[t];
+  for (const k in value) {
+    if (!IS_TYPE.has(k)) continue;
+    const v = (value as Record<string, unknown>)[k];
     if (v === undefined || v === null) continue;
     if (type !== undefined) {
       throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
     }
-    type = t;
+    type = k as AttributeType;
   }
   if (type === undefined) throw validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   if (depth > MAX_DEPTH) throw validation('Nesting Levels have exceeded supported limits');
