@@ -178,3 +178,107 @@ export class RawHttpClient {
     for (const c of this.all) c.close();
   }
 }
+
+const CONTENT_LENGTH = Buffer.from('\r\ncontent-length:');
+const CONNECTION_CLOSE = Buffer.from('\r\nconnection: close');
+
+interface Frame {
+  status: number;
+  start: number;
+  length: number;
+  /** The server closes the connection after this answer (HTTP/1.0 or `Connection: close`). */
+  close: boolean;
+}
+
+/** Where the body starts and how long it is, from a response head; undefined while the head is incomplete. */
+function frame(buf: Buffer): Frame | undefined {
+  const end = buf.indexOf(HEADER_END);
+  if (end < 0) return undefined;
+  const status = (buf[9] as number) * 100 + (buf[10] as number) * 10 + (buf[11] as number) - 5328;
+  // Header names are case-insensitive: lower-case a copy of the head once (heads are a few hundred bytes).
+  const head = Buffer.from(buf.subarray(0, end));
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i] as number;
+    if (c >= 65 && c <= 90) head[i] = c + 32;
+  }
+  const at = head.indexOf(CONTENT_LENGTH);
+  if (at < 0) throw new Error('load generator: responses must carry Content-Length');
+  let i = at + CONTENT_LENGTH.length;
+  while (head[i] === 32) i++;
+  let length = 0;
+  for (; i < head.length && (head[i] as number) >= 48 && (head[i] as number) <= 57; i++) length = length * 10 + (head[i] as number) - 48;
+  const close = head[7] === 48 || head.indexOf(CONNECTION_CLOSE) >= 0;
+  return { status, start: end + 4, length, close };
+}
+
+/**
+ * wrk's model in Node: `connections` keep-alive sockets, each writing its next pre-encoded request in the same
+ * turn as it reads an answer, for `seconds` (a server that closes after each answer gets a new socket). Returns
+ * how many answers came back (all must be 200) and records each latency. It costs the client a few microseconds
+ * per request, so the server under test sets the pace.
+ */
+export function hammer(endpoint: string, requests: Buffer[], connections: number, seconds: number, latencies?: number[]): Promise<number> {
+  const url = new URL(endpoint);
+  const deadline = performance.now() + seconds * 1000;
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    let running = connections;
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+    const finished = () => {
+      if (--running === 0 && !failed) resolve(done);
+    };
+    const open = (): void => {
+      const socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
+      let buffered: Buffer = Buffer.alloc(0);
+      let sentAt = 0;
+      let settled = false;
+      const send = () => {
+        sentAt = performance.now();
+        socket.write(requests[next++ % requests.length] as Buffer);
+      };
+      socket.on('connect', send);
+      socket.on('data', (chunk: Buffer) => {
+        buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+        let f: Frame | undefined;
+        try {
+          f = frame(buffered);
+        } catch (error) {
+          fail(error as Error);
+          socket.destroy();
+          return;
+        }
+        if (!f || buffered.length < f.start + f.length) return;
+        if (f.status !== 200) fail(new Error(`${f.status} ${buffered.toString('utf8', f.start, f.start + f.length).slice(0, 200)}`));
+        buffered = buffered.subarray(f.start + f.length);
+        latencies?.push(performance.now() - sentAt);
+        done++;
+        const more = performance.now() < deadline && !failed;
+        if (f.close) {
+          settled = true;
+          socket.destroy();
+          if (more) open();
+          else finished();
+        } else if (more) {
+          send();
+        } else {
+          settled = true;
+          socket.end();
+          finished();
+        }
+      });
+      socket.on('error', (error) => {
+        if (!settled) fail(error);
+      });
+      socket.on('close', () => {
+        if (!settled) fail(new Error('the server closed a connection before answering'));
+      });
+    };
+    for (let c = 0; c < connections; c++) open();
+  });
+}

@@ -1,5 +1,6 @@
 /** Unit tests for numbers, ordering, attribute-value validation and item size. */
 import { describe, expect, it } from 'vitest';
+import { comparePart, keyPart, utf8ByteString } from '../../../src/services/dynamodb/indexes/key-order.js';
 import { checkValue } from '../../../src/services/dynamodb/values/attribute-value.js';
 import { compareBytes, compareNumbers, compareStrings } from '../../../src/services/dynamodb/values/compare.js';
 import { Decimal, normaliseNumber } from '../../../src/services/dynamodb/values/numbers.js';
@@ -42,6 +43,46 @@ describe('numbers', () => {
 });
 
 describe('ordering', () => {
+  it('orders string and binary keys as byte strings exactly as code points and unsigned bytes', () => {
+    const strings = [
+      '',
+      'a',
+      'ab',
+      'b',
+      'Z',
+      '~',
+      '\u007f',
+      '\u0080',
+      'é',
+      '\u07ff',
+      '\u0800',
+      '\ud7ff',
+      '\ue000',
+      '\uffff',
+      '😀',
+      '😀a',
+      '\u{10ffff}',
+      'a\u0000b',
+      'k10',
+      'k9',
+    ];
+    for (const a of strings) {
+      for (const b of strings) {
+        const expected = Math.sign(compareStrings(a, b));
+        expect([a, b, Math.sign(comparePart(keyPart({ S: a }), keyPart({ S: b })))]).toEqual([a, b, expected]);
+      }
+    }
+    // Bytes match Buffer's UTF-8 for well-formed text; lone surrogates keep distinct bytes (no collisions).
+    for (const a of strings) expect(utf8ByteString(a)).toBe(Buffer.from(a, 'utf8').toString('latin1'));
+    expect(utf8ByteString('\ud800')).not.toBe(utf8ByteString('\udc00'));
+    const bins = [[], [0], [0, 0], [1], [127], [128], [255], [255, 0]].map((b) => new Uint8Array(b));
+    for (const a of bins) {
+      for (const b of bins) {
+        expect(Math.sign(comparePart(keyPart({ B: a }), keyPart({ B: b })))).toBe(Math.sign(compareBytes(a, b)));
+      }
+    }
+  });
+
   it('orders canonical number text exactly as decimal.js does', () => {
     // Numbers built to share prefixes, integer-part lengths and signs, where text order and numeric order part.
     const seeds = [
