@@ -12,7 +12,7 @@ import { dispatch } from './dispatch.js';
 import { type Env, toAwsRequest, writeResponse } from './edge.js';
 import { connectionOf, executeApi } from './execute-api/gateway.js';
 import { identify } from './identify.js';
-import { isInternalPath, mountInternal } from './internal.js';
+import { isInternalRequest, mountInternal } from './internal.js';
 
 function baseUrl(host: string | undefined, forwardedProto: string | undefined, config: Config): string {
   return `${forwardedProto ?? 'http'}://${host ?? `${config.host}:${config.port}`}`;
@@ -69,7 +69,7 @@ export function createApp(config: Config): Hono<Env> {
 export function createListener(config: Config): RequestListener {
   const internal = getRequestListener(createApp(config).fetch);
   return (incoming, outgoing) => {
-    if (isInternalPath(incoming.url ?? '/')) {
+    if (isInternalRequest(incoming.method, incoming.url ?? '/')) {
       internal(incoming, outgoing);
       return;
     }

@@ -17,9 +17,17 @@ function health() {
   };
 }
 
-/** Paths Standin keeps for itself (S3 bucket names cannot start with `_`). */
-export function isInternalPath(url: string): boolean {
-  return url.startsWith('/_standin/') || url.startsWith('/_localstack/');
+const HEALTH = new Set(['/_standin/health', '/_localstack/health']);
+
+/**
+ * Requests for Standin's own endpoints (S3 bucket names cannot start with `_`). Hono answers HEAD through the
+ * GET route and would write a second head after the AWS catch-all, so HEAD is Hono's only for the health checks.
+ */
+export function isInternalRequest(method: string | undefined, url: string): boolean {
+  if (!url.startsWith('/_standin/') && !url.startsWith('/_localstack/')) return false;
+  if (method !== 'HEAD') return true;
+  const q = url.indexOf('?');
+  return HEALTH.has(q < 0 ? url : url.slice(0, q));
 }
 
 export function mountInternal(app: Hono<Env>): void {

@@ -1,10 +1,12 @@
 /** Standin's own endpoints, on a private server so that resetting it cannot disturb other test files. */
+
+import { Agent, request } from 'node:http';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS helper shared with scripts/test.mjs
 import { startServer } from '../../scripts/lib/server.mjs';
 
-let server: { endpoint: string; stop: () => Promise<void> };
+let server: { endpoint: string; stop: () => Promise<void>; stderr: () => string };
 beforeAll(async () => {
   server = await startServer({});
 });
@@ -17,6 +19,32 @@ const s3 = () =>
     forcePathStyle: true,
     credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
   });
+
+/** Requests in turn over one keep-alive agent. */
+function overOneSocket(
+  endpoint: string,
+  requests: Array<{ method: string; path: string }>,
+): Promise<Array<{ status: number; requestId?: string }>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(endpoint);
+  const one = (r: { method: string; path: string }) =>
+    new Promise<{ status: number; requestId?: string }>((resolve, reject) => {
+      const req = request({ agent, host: url.hostname, port: url.port, method: r.method, path: r.path }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            requestId: res.headers['x-amz-request-id'] as string | undefined,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return requests
+    .reduce(async (acc, r) => [...(await acc), await one(r)], Promise.resolve([] as Array<{ status: number; requestId?: string }>))
+    .finally(() => agent.destroy());
+}
 
 describe('internal endpoints', () => {
   it.each(['/_standin/health', '/_localstack/health'])('%s reports every service', async (path) => {
@@ -45,5 +73,17 @@ describe('internal endpoints', () => {
     expect(body.s3?.operations).toContain('GetObject');
     expect(body.s3?.implemented).toEqual(expect.arrayContaining(['CreateBucket', 'DeleteBucket', 'HeadBucket', 'ListBuckets']));
     expect(Object.values(body).reduce((n, s) => n + s.operations.length, 0)).toBeGreaterThan(350);
+  });
+
+  it('HEAD under /_standin/ on a path Standin does not serve is S3 traffic, answered once', async () => {
+    const answers = await overOneSocket(server.endpoint, [
+      { method: 'HEAD', path: '/_standin/no-such-endpoint' },
+      { method: 'HEAD', path: '/_standin/health' },
+      { method: 'GET', path: '/_standin/health' },
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([404, 200, 200]);
+    // Nothing tried to write a second head for the first request.
+    expect(server.stderr()).not.toMatch(/ERR_HTTP_HEADERS_SENT|Cannot write headers/);
+    expect(answers[0]?.requestId).toMatch(/^[0-9A-F]{16}$/);
   });
 });
