@@ -20,10 +20,10 @@ import {
   jsonError,
   localName,
   parseSpecialFloat,
-  resolveShape,
   resolveStructure,
   setEntry,
 } from './serde-util.js';
+import { type Compile, shapeCompiler, withFormat } from './shape-compiler.js';
 import { parseTimestamp, resolveTimestampFormat } from './timestamps.js';
 
 type Reader = (value: unknown) => unknown;
@@ -256,41 +256,7 @@ function unionReader(members: CompiledMember[]): Reader {
   };
 }
 
-/** Compiled readers per shape registry; the key holds the naming mode, the body filter and the timestamp format. */
-const compiled = new WeakMap<ShapeRegistry, Map<string, Reader>[]>();
-
-function readerFor(
-  shapes: ShapeRegistry,
-  target: string,
-  member: MemberSchema | undefined,
-  useJsonName: boolean,
-  bodyOnly = false,
-): Reader {
-  let caches = compiled.get(shapes);
-  if (!caches) {
-    caches = [new Map(), new Map(), new Map(), new Map()];
-    compiled.set(shapes, caches);
-  }
-  const cache = caches[(useJsonName ? 1 : 0) + (bodyOnly ? 2 : 0)] as Map<string, Reader>;
-  const key = member?.timestampFormat ? `${target}|${member.timestampFormat}` : target;
-  const found = cache.get(key);
-  if (found) return found;
-  const shape = resolveShape(shapes, target);
-  // Recursive shapes (a map of values that hold maps) reach this key again while it compiles: they get a forwarder.
-  let impl: Reader | undefined;
-  cache.set(key, (v) => (impl as Reader)(v));
-  impl = compile(shapes, shape, member, useJsonName, bodyOnly);
-  cache.set(key, impl);
-  return impl;
-}
-
-function compile(
-  shapes: ShapeRegistry,
-  shape: ShapeSchema,
-  member: MemberSchema | undefined,
-  useJsonName: boolean,
-  bodyOnly: boolean,
-): Reader {
+const compile: Compile<Reader> = (shapes, shape, member, useJsonName, bodyOnly) => {
   switch (shape.type) {
     case 'structure':
     case 'union': {
@@ -299,7 +265,7 @@ function compile(
         .map((m) => ({
           name: m.name,
           wire: useJsonName ? (m.jsonName ?? m.name) : m.name,
-          read: readerFor(shapes, m.target, m.timestampFormat ? m : undefined, useJsonName),
+          read: readerFor(shapes, m.target, withFormat(m), useJsonName),
         }));
       if (shape.type === 'structure') return structureReader(members);
       if (!bodyOnly) return unionReader(members);
@@ -313,16 +279,15 @@ function compile(
       };
     }
     case 'list':
-      return listReader(
-        shape,
-        readerFor(shapes, shape.member.target, shape.member.timestampFormat ? shape.member : undefined, useJsonName),
-      );
+      return listReader(shape, readerFor(shapes, shape.member.target, withFormat(shape.member), useJsonName));
     case 'map':
-      return mapReader(shape, readerFor(shapes, shape.value.target, shape.value.timestampFormat ? shape.value : undefined, useJsonName));
+      return mapReader(shape, readerFor(shapes, shape.value.target, withFormat(shape.value), useJsonName));
     default:
       return scalarReader(shape, member);
   }
-}
+};
+
+const readerFor = shapeCompiler<Reader>(compile);
 
 /** JSON.parse that reports malformed text as SerializationException (400). */
 export function parseJsonText(text: string): unknown {

@@ -9,16 +9,8 @@
 import type { AwsResponse } from './request.js';
 import { getHeader, setHeader } from './request.js';
 import type { ListSchema, MapSchema, MemberSchema, ShapeRegistry, ShapeSchema } from './schema.js';
-import {
-  encodeBase64,
-  formatFloat,
-  isBodyMember,
-  isIntegerType,
-  localName,
-  resolveShape,
-  resolveStructure,
-  toBytes,
-} from './serde-util.js';
+import { encodeBase64, formatFloat, isBodyMember, isIntegerType, localName, resolveStructure, toBytes } from './serde-util.js';
+import { type Compile, shapeCompiler, withFormat } from './shape-compiler.js';
 import { formatDateTime, formatEpochSeconds, formatHttpDate, resolveTimestampFormat, toDate } from './timestamps.js';
 
 type Writer = (value: unknown) => string;
@@ -103,20 +95,24 @@ interface CompiledMember {
   write: Writer;
 }
 
+/** `out` with one more `"name":value` pair. */
+function withMember(out: string, m: CompiledMember, v: unknown): string {
+  let text: string;
+  try {
+    text = m.write(v);
+  } catch (error) {
+    within(`.${m.name}`, error);
+  }
+  return out === '' ? m.prefix + text : `${out},${m.prefix}${text}`;
+}
+
 function structureWriter(members: CompiledMember[]): Writer {
   return (value) => {
     if (!isRecord(value)) throw new WriteFailure('an object', value);
     let out = '';
     for (const m of members) {
       const v = value[m.name];
-      if (v === undefined || v === null) continue;
-      let text: string;
-      try {
-        text = m.write(v);
-      } catch (error) {
-        within(`.${m.name}`, error);
-      }
-      out += out === '' ? m.prefix + text : `,${m.prefix}${text}`;
+      if (v !== undefined && v !== null) out = withMember(out, m, v);
     }
     return `{${out}}`;
   };
@@ -131,17 +127,20 @@ function unionWriter(members: CompiledMember[]): Writer {
     for (const name in value) {
       const m = byName.get(name);
       const v = value[name];
-      if (m === undefined || v === undefined || v === null || !Object.hasOwn(value, name)) continue;
-      let text: string;
-      try {
-        text = m.write(v);
-      } catch (error) {
-        within(`.${m.name}`, error);
-      }
-      out += out === '' ? m.prefix + text : `,${m.prefix}${text}`;
+      if (m !== undefined && v !== undefined && v !== null && Object.hasOwn(value, name)) out = withMember(out, m, v);
     }
     return `{${out}}`;
   };
+}
+
+/** One list element or map value: `null` kept only in sparse collections (undefined: leave it out). */
+function elementText(v: unknown, sparse: boolean, write: Writer, at: number | string): string | undefined {
+  if (v === undefined || v === null) return sparse ? 'null' : undefined;
+  try {
+    return write(v);
+  } catch (error) {
+    within(typeof at === 'number' ? `[${at}]` : `.${at}`, error);
+  }
 }
 
 function listWriter(list: ListSchema, item: Writer): Writer {
@@ -150,19 +149,8 @@ function listWriter(list: ListSchema, item: Writer): Writer {
     if (!Array.isArray(value)) throw new WriteFailure('an array', value);
     let out = '';
     for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      let text: string;
-      if (v === undefined || v === null) {
-        if (!sparse) continue;
-        text = 'null';
-      } else {
-        try {
-          text = item(v);
-        } catch (error) {
-          within(`[${i}]`, error);
-        }
-      }
-      out += out === '' ? text : `,${text}`;
+      const text = elementText(value[i], sparse, item, i);
+      if (text !== undefined) out += out === '' ? text : `,${text}`;
     }
     return `[${out}]`;
   };
@@ -187,18 +175,8 @@ function mapWriter(map: MapSchema, entry: Writer): Writer {
     if (!isRecord(value)) throw new WriteFailure('a map object', value);
     let out = '';
     for (const key of Object.keys(value)) {
-      const v = value[key];
-      let text: string;
-      if (v === undefined || v === null) {
-        if (!sparse) continue;
-        text = 'null';
-      } else {
-        try {
-          text = entry(v);
-        } catch (error) {
-          within(`.${key}`, error);
-        }
-      }
+      const text = elementText(value[key], sparse, entry, key);
+      if (text === undefined) continue;
       const pair = quoteKey(key) + text;
       out += out === '' ? pair : `,${pair}`;
     }
@@ -206,43 +184,7 @@ function mapWriter(map: MapSchema, entry: Writer): Writer {
   };
 }
 
-/** Compiled writers per shape registry; the key holds the naming mode, the body filter and the timestamp format. */
-const compiled = new WeakMap<ShapeRegistry, Map<string, Writer>[]>();
-
-function writerFor(
-  shapes: ShapeRegistry,
-  target: string,
-  member: MemberSchema | undefined,
-  useJsonName: boolean,
-  bodyOnly = false,
-): Writer {
-  let caches = compiled.get(shapes);
-  if (!caches) {
-    caches = [new Map(), new Map(), new Map(), new Map()];
-    compiled.set(shapes, caches);
-  }
-  const cache = caches[(useJsonName ? 1 : 0) + (bodyOnly ? 2 : 0)] as Map<string, Writer>;
-  const key = member?.timestampFormat ? `${target}|${member.timestampFormat}` : target;
-  const found = cache.get(key);
-  if (found) return found;
-  const shape = resolveShape(shapes, target);
-  // Recursive shapes reach this key again while it compiles: they get a forwarder.
-  let impl: Writer | undefined;
-  cache.set(key, (v) => (impl as Writer)(v));
-  impl = compile(shapes, shape, member, useJsonName, bodyOnly);
-  cache.set(key, impl);
-  return impl;
-}
-
-const withFormat = (m: MemberSchema): MemberSchema | undefined => (m.timestampFormat ? m : undefined);
-
-function compile(
-  shapes: ShapeRegistry,
-  shape: ShapeSchema,
-  member: MemberSchema | undefined,
-  useJsonName: boolean,
-  bodyOnly: boolean,
-): Writer {
+const compile: Compile<Writer> = (shapes, shape, member, useJsonName, bodyOnly) => {
   switch (shape.type) {
     case 'structure':
     case 'union': {
@@ -262,7 +204,9 @@ function compile(
     default:
       return scalarWriter(shape, member);
   }
-}
+};
+
+const writerFor = shapeCompiler<Writer>(compile);
 
 /** JSON text for the body-bound members of `structure`; at least `{}`. */
 export function serializeJsonBody(shapes: ShapeRegistry, structure: string, value: Record<string, unknown>, useJsonName: boolean): string {
