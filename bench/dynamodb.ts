@@ -6,7 +6,7 @@
  * (table size for dynalite, default the same), BENCH_DDB_MOTO_ITEMS (moto answers Query/Scan by walking the whole table, so
  * its table is smaller by default: 20000), BENCH_DDB_SECONDS (timed seconds per operation, default 3) after
  * BENCH_DDB_WARM_SECONDS of the same operation untimed (default 1: every server's JIT and caches warm alike),
- * BENCH_DDB_RSS_ITEMS (default 1000000). PutItem and GetItem are sent by a wrk-like load generator
+ * BENCH_DDB_RSS_ITEMS (default 1000000), BENCH_DDB_AB_ROUNDS (alternating Standin/dynalite rounds, default 5). PutItem and GetItem are sent by a wrk-like load generator
  * (bench/raw-http.ts `hammer`: requests encoded before the clock starts, only the status checked), so the client's
  * own CPU does not set the pace; the other operations build and parse each request and answer.
  */
@@ -274,6 +274,61 @@ async function runServer(name: string, argv: string[], items: number): Promise<S
   }
 }
 
+const AB_ROUNDS = Number(process.env.BENCH_DDB_AB_ROUNDS ?? 5);
+
+/**
+ * GetItem and PutItem, Standin against dynalite in alternating rounds: both servers run side by side with the
+ * same 20,000-item table, and each round times one then the other (2 s each, after a warm-up), so a machine
+ * that speeds up or slows down during the run weighs on both alike. Reports every round's ratio and the median.
+ */
+async function alternating(standinArgv: string[], dynaliteArgv: string[] | undefined): Promise<string> {
+  if (!dynaliteArgv) return '';
+  const servers = [await start(standinArgv), await start(dynaliteArgv)];
+  try {
+    const prepared = [];
+    for (const { endpoint } of servers) {
+      const client = rawClient(endpoint);
+      await createTable(client, 'kvtable');
+      const items = Array.from({ length: PUT_KEYS }, (_, i) => ({ ...item(i), part: { S: `k${i}` }, sk: { N: '0' } }));
+      for (let i = 0; i < items.length; i += 25) {
+        await client.send('BatchWriteItem', {
+          RequestItems: { kvtable: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        });
+      }
+      const puts = items.map((Item) => client.encode('PutItem', { TableName: 'kvtable', Item }));
+      const gets = Array.from({ length: 1000 }, (_, i) =>
+        client.encode('GetItem', { TableName: 'kvtable', Key: { part: { S: `k${i * 20}` }, sk: { N: '0' } } }),
+      );
+      client.close();
+      prepared.push({ endpoint, ops: { PutItem: puts, GetItem: gets } });
+    }
+    const rows: string[][] = [];
+    for (const op of ['GetItem', 'PutItem'] as const) {
+      for (const p of prepared) await hammer(p.endpoint, p.ops[op], CONCURRENCY, WARM_SECONDS);
+      const ratios: number[] = [];
+      const rates: number[][] = [[], []];
+      for (let round = 0; round < AB_ROUNDS; round++) {
+        for (const [k, p] of prepared.entries()) {
+          const started = performance.now();
+          const n = await hammer(p.endpoint, p.ops[op], CONCURRENCY, 2);
+          rates[k]?.push(n / ((performance.now() - started) / 1000));
+        }
+        ratios.push((rates[0]?.at(-1) ?? 0) / (rates[1]?.at(-1) ?? 1));
+      }
+      rows.push([
+        op,
+        median(rates[0] ?? []).toFixed(0),
+        median(rates[1] ?? []).toFixed(0),
+        ratios.map((r) => `${r.toFixed(2)}×`).join(' '),
+        `${median(ratios).toFixed(2)}×`,
+      ]);
+    }
+    return table(['operation', 'Standin ops/s (median)', 'dynalite ops/s (median)', 'Standin ÷ dynalite per round', 'median'], rows);
+  } finally {
+    for (const s of servers) s.child.kill('SIGKILL');
+  }
+}
+
 /** Query p50 on a small and a large table in one Standin: O(log n + page) means the two stay close. */
 async function queryScaling(standinArgv: string[]): Promise<string> {
   const { child, endpoint } = await start(standinArgv);
@@ -354,10 +409,20 @@ export async function benchDynamoDB(root: string, standinArgv: string[], peers: 
     return cells;
   });
   const sizes = results.map((r) => `${r.name}: ${r.items} items`).join(', ');
+  const dynalite = peers.find((p) => /dynalite/.test(p.name));
+  console.log('DynamoDB: GetItem/PutItem in alternating rounds, Standin and dynalite');
+  const ab = await alternating(standinArgv, dynalite?.argv);
   const report = [
     `DynamoDB (${CONCURRENCY} requests in flight over keep-alive sockets; each operation warmed up for ${WARM_SECONDS} s, then timed for ${SECONDS} s; tables: ${sizes}; ratios are Standin ops/s ÷ peer ops/s; Scan compares pages/s of 1 MB pages, so with different table sizes compare per page)`,
     table(headers, rows),
     '',
+    ...(ab
+      ? [
+          `GetItem and PutItem, Standin and dynalite side by side on equal 20,000-item tables, ${AB_ROUNDS} alternating rounds of 2 s:`,
+          ab,
+          '',
+        ]
+      : []),
     'Query cost against table size (Standin):',
     await queryScaling(standinArgv),
     '',
