@@ -210,6 +210,16 @@ describe('rejecting malformed JSON', () => {
     });
   }
 
+  it('names the first bad member in model order and its full path, whatever order the client sent', () => {
+    // `int` comes before `list` in the model; the body sends `list` first.
+    expect(() => parse('{"list":["a",1],"int":"x"}')).toThrow(
+      'Invalid value for Everything.int: expected an integer within the range of a integer, got string "x"',
+    );
+    expect(() => parse('{"nested":{"Hi":1}}')).toThrow('Invalid value for Everything.nested.hi: expected a string, got number 1');
+    expect(() => parse('{"map":{"k":["v"]}}')).toThrow('Invalid value for Everything.map.k: expected a string, got an array');
+    expect(() => parse('{"list":["a",1]}')).toThrow('Invalid value for Everything.list[1]: expected a string, got number 1');
+  });
+
   it('rejects bodies that are not UTF-8', async () => {
     await expect(readJsonBody(fakeRequest({ body: new Uint8Array([0x7b, 0xff, 0x7d]) }), shapes, 'Everything', true)).rejects.toThrow(
       SerializationError,

@@ -113,4 +113,39 @@ describe('AttributeValue with the wrong number of types', () => {
       'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
     );
   });
+
+  it('orders non-ASCII sort keys by UTF-8 bytes and hashes the UTF-8 bytes of the answer', async () => {
+    const TableName = uniqueName('wire-utf8');
+    await call('CreateTable', {
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    });
+    // UTF-16 order would put the emoji (a surrogate pair, D83D…) before U+FFFF; DynamoDB orders UTF-8 bytes.
+    for (const sk of ['😀', '\uffff', 'é', 'b', 'a']) await call('PutItem', { TableName, Item: { pk: { S: 'p' }, sk: { S: sk } } });
+    const forward = await call('Query', {
+      TableName,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': { S: 'p' } },
+    });
+    const order = (res: { json: Record<string, unknown> }) => (res.json.Items as Array<{ sk: { S: string } }>).map((i) => i.sk.S);
+    expect(order(forward)).toEqual(['a', 'b', 'é', '\uffff', '😀']);
+    const after = await call('Query', {
+      TableName,
+      KeyConditionExpression: 'pk = :p AND sk > :s',
+      ExpressionAttributeValues: { ':p': { S: 'p' }, ':s': { S: '\uffff' } },
+    });
+    expect(order(after)).toEqual(['😀']);
+    const got = await call('GetItem', { TableName, Key: { pk: { S: 'p' }, sk: { S: '😀' } } });
+    expect(got.json).toEqual({ Item: { pk: { S: 'p' }, sk: { S: '😀' } } });
+    expect(got.headers.get('content-length')).toBe(String(got.bytes.byteLength));
+    expect(got.headers.get('x-amz-crc32')).toBe(String(crc32(got.bytes) >>> 0));
+  });
 });
