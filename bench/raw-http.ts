@@ -68,31 +68,14 @@ class Connection {
     const w = this.waiting;
     if (!w) return false;
     const buf = this.buffered;
-    const headEnd = buf.indexOf(HEADER_END);
-    if (headEnd < 0) return false;
-    const head = buf.toString('latin1', 0, headEnd);
-    const lines = head.split('\r\n');
-    const status = Number(lines[0]?.split(' ')[1]);
+    const head = readHead(buf);
+    if (!head) return false;
+    const { status, start, length, chunked } = head;
+    let close = head.close;
     if (status === 100) {
-      this.buffered = buf.subarray(headEnd + 4);
+      this.buffered = buf.subarray(start);
       return this.parse(ended);
     }
-    let length = -1;
-    let chunked = false;
-    let close = lines[0]?.startsWith('HTTP/1.0') ?? false;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] as string;
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line
-        .slice(colon + 1)
-        .trim()
-        .toLowerCase();
-      if (name === 'content-length') length = Number(value);
-      else if (name === 'transfer-encoding') chunked = value.includes('chunked');
-      else if (name === 'connection') close = value.includes('close') || (close && !value.includes('keep-alive'));
-    }
-    const start = headEnd + 4;
     let body: Buffer;
     let consumed: number;
     if (chunked) {
@@ -180,35 +163,44 @@ export class RawHttpClient {
 }
 
 const CONTENT_LENGTH = Buffer.from('\r\ncontent-length:');
+const TRANSFER_ENCODING = Buffer.from('\r\ntransfer-encoding:');
 const CONNECTION_CLOSE = Buffer.from('\r\nconnection: close');
 
-interface Frame {
+interface Head {
   status: number;
+  /** Where the body starts. */
   start: number;
+  /** Content-Length, or -1 without one. */
   length: number;
+  chunked: boolean;
   /** The server closes the connection after this answer (HTTP/1.0 or `Connection: close`). */
   close: boolean;
 }
 
-/** Where the body starts and how long it is, from a response head; undefined while the head is incomplete. */
-function frame(buf: Buffer): Frame | undefined {
+/**
+ * A response head, read from the bytes (the load generator's per-answer cost); undefined while it is incomplete.
+ * Header names are case-insensitive, so a copy of the head (a few hundred bytes) is lower-cased once.
+ */
+function readHead(buf: Buffer): Head | undefined {
   const end = buf.indexOf(HEADER_END);
   if (end < 0) return undefined;
   const status = (buf[9] as number) * 100 + (buf[10] as number) * 10 + (buf[11] as number) - 5328;
-  // Header names are case-insensitive: lower-case a copy of the head once (heads are a few hundred bytes).
-  const head = Buffer.from(buf.subarray(0, end));
+  const head = Buffer.from(buf.subarray(0, end + 2));
   for (let i = 0; i < head.length; i++) {
     const c = head[i] as number;
     if (c >= 65 && c <= 90) head[i] = c + 32;
   }
+  let length = -1;
   const at = head.indexOf(CONTENT_LENGTH);
-  if (at < 0) throw new Error('load generator: responses must carry Content-Length');
-  let i = at + CONTENT_LENGTH.length;
-  while (head[i] === 32) i++;
-  let length = 0;
-  for (; i < head.length && (head[i] as number) >= 48 && (head[i] as number) <= 57; i++) length = length * 10 + (head[i] as number) - 48;
+  if (at >= 0) {
+    let i = at + CONTENT_LENGTH.length;
+    while (head[i] === 32) i++;
+    for (length = 0; (head[i] as number) >= 48 && (head[i] as number) <= 57; i++) length = length * 10 + (head[i] as number) - 48;
+  }
+  const te = head.indexOf(TRANSFER_ENCODING);
+  const chunked = te >= 0 && head.toString('latin1', te, head.indexOf('\r\n', te + 2)).includes('chunked');
   const close = head[7] === 48 || head.indexOf(CONNECTION_CLOSE) >= 0;
-  return { status, start: end + 4, length, close };
+  return { status, start: end + 4, length, chunked, close };
 }
 
 /**
@@ -245,11 +237,9 @@ export function hammer(endpoint: string, requests: Buffer[], connections: number
       socket.on('connect', send);
       socket.on('data', (chunk: Buffer) => {
         buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-        let f: Frame | undefined;
-        try {
-          f = frame(buffered);
-        } catch (error) {
-          fail(error as Error);
+        const f = readHead(buffered);
+        if (f && (f.length < 0 || f.chunked)) {
+          fail(new Error('load generator: answers must carry Content-Length'));
           socket.destroy();
           return;
         }

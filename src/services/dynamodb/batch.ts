@@ -31,7 +31,8 @@ function keyId(table: Table, key: Item): string {
   return JSON.stringify(table.keyNames().map((n) => key[n]));
 }
 
-export function batchWriteItem(state: DynamoDBState, input: BatchWriteItemInput): BatchWriteItemOutput {
+/** Both batches: RequestItems present and not empty, ReturnConsumedCapacity valid; the tables' requests. */
+function requestEntries<T>(input: { RequestItems?: Record<string, T>; ReturnConsumedCapacity?: string }): Array<[string, T]> {
   const c = new Constraints().notNull(input.RequestItems, 'requestItems');
   c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
   c.check();
@@ -41,6 +42,11 @@ export function batchWriteItem(state: DynamoDBState, input: BatchWriteItemInput)
       "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
     );
   }
+  return entries;
+}
+
+export function batchWriteItem(state: DynamoDBState, input: BatchWriteItemInput): BatchWriteItemOutput {
+  const entries = requestEntries(input);
   const total = entries.reduce((n, [, reqs]) => n + reqs.length, 0);
   if (total > MAX_WRITES) throw validation('Too many items requested for the BatchWriteItem call');
   const plans: { table: Table; put?: Item; key: Item }[] = [];
@@ -75,15 +81,7 @@ export function batchWriteItem(state: DynamoDBState, input: BatchWriteItemInput)
 }
 
 export function batchGetItem(state: DynamoDBState, input: BatchGetItemInput): BatchGetItemOutput {
-  const c = new Constraints().notNull(input.RequestItems, 'requestItems');
-  c.enumValue(input.ReturnConsumedCapacity, 'returnConsumedCapacity', ['INDEXES', 'TOTAL', 'NONE']);
-  c.check();
-  const entries = Object.entries(input.RequestItems ?? {});
-  if (entries.length === 0) {
-    throw validation(
-      "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
-    );
-  }
+  const entries = requestEntries(input);
   const total = entries.reduce((n, [, r]) => n + (r.Keys?.length ?? 0), 0);
   if (total > MAX_GETS) throw validation('Too many items requested for the BatchGetItem call');
   const plans = entries.map(([name, request]) => {

@@ -8,6 +8,7 @@ import {
   type GetItemOutput,
   type PutItemInput,
   type PutItemOutput,
+  type ReturnConsumedCapacity,
   type ReturnValue,
   type ReturnValuesOnConditionCheckFailure,
   type UpdateItemInput,
@@ -20,6 +21,7 @@ import { ExpressionContext } from './expressions/context.js';
 import { evaluate } from './expressions/evaluator.js';
 import { project } from './expressions/projection.js';
 import { applyUpdate } from './expressions/update.js';
+import type { StoredItem } from './indexes/table-index.js';
 import { checkIndexKeys, checkItemSize, checkKey, checkPutItem } from './keys.js';
 import { legacyCondition, legacyProjection, legacyUpdate, rejectMixed } from './legacy.js';
 import type { DynamoDBState } from './state.js';
@@ -100,13 +102,7 @@ export function putItem(state: DynamoDBState, input: PutItemInput): PutItemOutpu
   const stored = plan.table.put(plan.item);
   const out: PutItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = cloneItem(old.item);
-  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), [
-    old?.item,
-    stored.item,
-  ]);
-  if (cap) out.ConsumedCapacity = cap;
-  metrics(out, input.ReturnItemCollectionMetrics, plan.table, plan.key);
-  return out;
+  return withWriteCapacity(out, input, plan, stored, old);
 }
 
 export function getItem(state: DynamoDBState, input: GetItemInput): GetItemOutput {
@@ -212,10 +208,21 @@ export function updateItem(state: DynamoDBState, input: UpdateItemInput): Update
   const out: UpdateItemOutput = {};
   const attrs = returnedAttributes(input.ReturnValues, old?.item, item, paths);
   if (attrs && Object.keys(attrs).length > 0) out.Attributes = attrs;
-  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, writeUnits(Math.max(stored.size, old?.size ?? 0)), [
-    old?.item,
-    stored.item,
-  ]);
+  return withWriteCapacity(out, input, plan, stored, old);
+}
+
+type WriteOutput = PutItemOutput | UpdateItemOutput;
+
+/** PutItem and UpdateItem: ConsumedCapacity (the larger of the old and new item) and ItemCollectionMetrics. */
+function withWriteCapacity<T extends WriteOutput>(
+  out: T,
+  input: { ReturnConsumedCapacity?: ReturnConsumedCapacity; ReturnItemCollectionMetrics?: string },
+  plan: WritePlan,
+  stored: StoredItem,
+  old: StoredItem | undefined,
+): T {
+  const units = writeUnits(Math.max(stored.size, old?.size ?? 0));
+  const cap = writeConsumed(input.ReturnConsumedCapacity, plan.table, units, [old?.item, stored.item]);
   if (cap) out.ConsumedCapacity = cap;
   metrics(out, input.ReturnItemCollectionMetrics, plan.table, plan.key);
   return out;

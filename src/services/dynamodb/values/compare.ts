@@ -29,9 +29,8 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.byteLength - b.byteLength;
 }
 
-export function compareNumbers(a: string, b: string): number {
-  return compareNumberText(a, b);
-}
+/** Numbers exactly (numbers.ts: canonical text compared as text, anything else through decimal.js). */
+export const compareNumbers = compareNumberText;
 
 /** Orders two scalar values of the same type; undefined when the types differ or are not comparable. */
 export function compareScalars(a: AttributeValue, b: AttributeValue): number | undefined {
