@@ -75,3 +75,13 @@ export class UnionMemberCountError extends SerializationError {
 export function isAwsServiceError(value: unknown): value is AwsServiceError {
   return value instanceof AwsServiceError;
 }
+
+/**
+ * The client went away before its request body was all there. Not Standin's failure: dispatch answers it like any
+ * unexpected error (nobody is left to read the answer) but does not log it as one.
+ */
+export class RequestAbortedError extends Error {
+  constructor(cause?: unknown) {
+    super('the client closed the connection before sending the whole body', { cause });
+  }
+}

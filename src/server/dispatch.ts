@@ -8,7 +8,7 @@ import type { Protocol } from '../protocols/protocol.js';
 import { restJsonProtocol } from '../protocols/rest-json.js';
 import { s3Protocol } from '../protocols/s3.js';
 import type { SigV4Scope } from '../protocols/sigv4.js';
-import { AwsServiceError } from '../runtime/errors.js';
+import { AwsServiceError, RequestAbortedError } from '../runtime/errors.js';
 import type { AwsRequest, AwsResponse, RequestContext } from '../runtime/request.js';
 import type { ServiceSchema } from '../runtime/schema.js';
 import { validateShape } from '../runtime/validate.js';
@@ -106,7 +106,7 @@ function checkOutput(schema: ServiceSchema, operation: string, output: unknown):
 
 /** A failure of Standin itself: logged, and answered with the service's own 500 error. */
 function internalError(error: unknown, schema: ServiceSchema, service: string, operation: string): AwsServiceError {
-  console.error(`standin: ${service}.${operation} failed:`, error);
+  if (!(error instanceof RequestAbortedError)) console.error(`standin: ${service}.${operation} failed:`, error);
   const { code, message } = internalErrorOf(schema);
   return new AwsServiceError(code, 500, 'server', message);
 }

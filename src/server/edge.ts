@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
+import { RequestAbortedError } from '../runtime/errors.js';
 import type { AwsRequest, AwsResponse } from '../runtime/request.js';
 
 export type Env = { Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse } };
@@ -34,9 +35,9 @@ function readAll(incoming: IncomingMessage): Promise<Buffer> {
       else rest.push(chunk);
     });
     incoming.on('end', () => resolve(rest ? Buffer.concat(rest) : (first ?? Buffer.alloc(0))));
-    incoming.on('error', reject);
+    incoming.on('error', (error) => reject(new RequestAbortedError(error)));
     incoming.on('close', () => {
-      if (!incoming.complete) reject(new Error('the client closed the connection before sending the whole body'));
+      if (!incoming.complete) reject(new RequestAbortedError());
     });
   });
 }

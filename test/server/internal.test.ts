@@ -1,6 +1,7 @@
 /** Standin's own endpoints, on a private server so that resetting it cannot disturb other test files. */
 
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS helper shared with scripts/test.mjs
@@ -85,5 +86,31 @@ describe('internal endpoints', () => {
     // Nothing tried to write a second head for the first request.
     expect(server.stderr()).not.toMatch(/ERR_HTTP_HEADERS_SENT|Cannot write headers/);
     expect(answers[0]?.requestId).toMatch(/^[0-9A-F]{16}$/);
+  });
+
+  it('survives a client that leaves in the middle of a request body, and keeps answering', async () => {
+    const url = new URL(server.endpoint);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => {
+        socket.write(
+          'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 1000\r\n\r\n{"Limit":',
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+      socket.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const res = await fetch(`${server.endpoint}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ TableNames: [] });
+    // A client going away is not a failure of Standin's, so it is not logged as one.
+    expect(server.stderr()).not.toMatch(/ListTables failed/);
   });
 });
