@@ -14,8 +14,6 @@ export interface SigV4Scope {
   service: string;
   /** Where the credential came from. */
   via: 'header' | 'query';
-  signedHeaders?: string[];
-  signature?: string;
 }
 
 function fromCredential(credential: string, via: 'header' | 'query'): SigV4Scope | undefined {
@@ -54,23 +52,10 @@ export function parseSigV4(req: AwsRequest): SigV4Scope | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('AWS4-HMAC-SHA256')) {
     const credential = field(auth, 'Credential');
-    const scope = credential ? fromCredential(credential, 'header') : undefined;
-    if (scope) {
-      const signedHeaders = field(auth, 'SignedHeaders');
-      if (signedHeaders) scope.signedHeaders = signedHeaders.split(';');
-      const signature = field(auth, 'Signature');
-      if (signature) scope.signature = signature;
-    }
-    return scope;
+    return credential ? fromCredential(credential, 'header') : undefined;
   }
   const credential = req.query.find(([k]) => k === 'X-Amz-Credential')?.[1];
-  if (credential) {
-    const scope = fromCredential(credential, 'query');
-    const signature = req.query.find(([k]) => k === 'X-Amz-Signature')?.[1];
-    if (scope && signature) scope.signature = signature;
-    return scope;
-  }
-  return undefined;
+  return credential ? fromCredential(credential, 'query') : undefined;
 }
 
 /** Access key of a legacy SigV2 header (`AWS AKID:signature`), which old S3 clients still send. */

@@ -169,10 +169,23 @@ function quoteKey(key: string): string {
   return quoted;
 }
 
+/**
+ * Maps whose owner promises never to change them in place (DynamoDB's stored items: every write stores a new
+ * object), so each map writer may keep the text it wrote for them and answer the next read with it.
+ */
+const memoizable = new WeakSet<object>();
+
+export function memoizeJson(value: object): void {
+  memoizable.add(value);
+}
+
 function mapWriter(map: MapSchema, entry: Writer): Writer {
   const sparse = map.sparse === true;
+  const written = new WeakMap<object, string>();
   return (value) => {
     if (!isRecord(value)) throw new WriteFailure('a map object', value);
+    const known = written.get(value);
+    if (known !== undefined) return known;
     let out = '';
     for (const key of Object.keys(value)) {
       const text = elementText(value[key], sparse, entry, key);
@@ -180,7 +193,9 @@ function mapWriter(map: MapSchema, entry: Writer): Writer {
       const pair = quoteKey(key) + text;
       out += out === '' ? pair : `,${pair}`;
     }
-    return `{${out}}`;
+    const text = `{${out}}`;
+    if (memoizable.has(value)) written.set(value, text);
+    return text;
   };
 }
 

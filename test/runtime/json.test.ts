@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readJsonBody, readJsonPayload, writeJsonBody, writeJsonPayload } from '../../src/runtime/bindings.js';
 import { SerializationError } from '../../src/runtime/errors.js';
 import { parseJsonBody } from '../../src/runtime/json-read.js';
-import { serializeJsonBody } from '../../src/runtime/json-write.js';
+import { memoizeJson, serializeJsonBody } from '../../src/runtime/json-write.js';
 import { getHeader, setHeader } from '../../src/runtime/request.js';
 import type { MemberSchema, ShapeRegistry } from '../../src/runtime/schema.js';
 import { bodyText, emptyResponse, fakeRequest } from './fake-request.js';
@@ -304,6 +304,19 @@ describe('writing JSON', () => {
     const unset = emptyResponse();
     writeJsonPayload(unset, shapes, member, undefined);
     expect(unset.body).toBeUndefined();
+  });
+
+  it('keeps the text of a map only when its owner marked it unchanging', () => {
+    const marked = { k: 'one' };
+    const unmarked = { k: 'one' };
+    memoizeJson(marked);
+    expect(serializeJsonBody(shapes, 'Everything', { map: marked }, true)).toBe('{"map":{"k":"one"}}');
+    expect(serializeJsonBody(shapes, 'Everything', { map: unmarked }, true)).toBe('{"map":{"k":"one"}}');
+    // Changing a marked map breaks its owner's promise, which is what shows the text was kept.
+    marked.k = 'two';
+    unmarked.k = 'two';
+    expect(serializeJsonBody(shapes, 'Everything', { map: marked }, true)).toBe('{"map":{"k":"one"}}');
+    expect(serializeJsonBody(shapes, 'Everything', { map: unmarked }, true)).toBe('{"map":{"k":"two"}}');
   });
 
   it('throws a TypeError when a handler returns the wrong type', () => {

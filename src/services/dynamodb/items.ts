@@ -28,7 +28,7 @@ import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { cloneItem, type Item } from './values/attribute-value.js';
+import { cloneItem, type Item, shareStored } from './values/attribute-value.js';
 
 /** In the order DynamoDB lists them in its enum constraint message. */
 const RETURN_VALUES = ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'];
@@ -118,8 +118,7 @@ export function getItem(state: DynamoDBState, input: GetItemInput): GetItemOutpu
   const key = checkKey(table, input.Key);
   const stored = table.get(key);
   const out: GetItemOutput = {};
-  // Stored items are never changed in place (every write stores a new object), so the answer can share it.
-  if (stored) out.Item = projection ? project(stored.item, projection) : stored.item;
+  if (stored) out.Item = projection ? project(stored.item, projection) : shareStored(stored.item);
   const cap = consumed(input.ReturnConsumedCapacity, table, readUnits(stored?.size ?? 0, input.ConsistentRead === true), 'read');
   if (cap) out.ConsumedCapacity = cap;
   return out;

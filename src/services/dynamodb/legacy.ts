@@ -162,14 +162,19 @@ const PAIRS: [string, string][] = [
   ['ScanFilter', 'FilterExpression'],
 ];
 
+const LEGACY_NAMES = new Set(PAIRS.map(([l]) => l));
+const MODERN_NAMES = new Set(PAIRS.map(([, m]) => m));
+
 /** DynamoDB refuses requests that mix legacy and expression parameters. */
 export function rejectMixed(input: object): void {
   const rec = input as Record<string, unknown>;
   let legacySeen = false;
   let modernSeen = false;
-  for (const [l, m] of PAIRS) {
-    if (rec[l] !== undefined) legacySeen = true;
-    if (rec[m] !== undefined) modernSeen = true;
+  // The request's own few members, rather than a lookup of every pair's two names.
+  for (const name in rec) {
+    if (rec[name] === undefined) continue;
+    if (LEGACY_NAMES.has(name)) legacySeen = true;
+    else if (MODERN_NAMES.has(name)) modernSeen = true;
   }
   if (!legacySeen || !modernSeen) return;
   const legacy = PAIRS.map(([l]) => l).filter((l) => rec[l] !== undefined);

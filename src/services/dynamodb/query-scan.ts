@@ -19,7 +19,7 @@ import type { DynamoDBState } from './state.js';
 import type { SecondaryIndex, Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { invalidParameter, validation } from './validation/errors.js';
-import { checkValue, type Item, typeOf } from './values/attribute-value.js';
+import { checkValue, type Item, shareStored, typeOf } from './values/attribute-value.js';
 import { compareScalars } from './values/compare.js';
 
 const PAGE_BYTES = 1024 * 1024;
@@ -173,8 +173,9 @@ function walk(
     last = stored.item;
     const view = indexView(plan.table, plan.index, stored.item, select);
     if (plan.filter && !evaluate(plan.filter, view)) continue;
-    // Stored items are never changed in place (every write stores a new object), so a page can share them.
-    items.push(!plan.count && plan.projection ? project(view, plan.projection) : view);
+    if (plan.count) items.push(view);
+    else if (plan.projection) items.push(project(view, plan.projection));
+    else items.push(view === stored.item ? shareStored(view) : view);
   }
   const page: Page = { Count: items.length, ScannedCount: scanned, bytes };
   if (!plan.count) page.Items = items;

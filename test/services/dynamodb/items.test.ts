@@ -1,5 +1,15 @@
 /** PutItem, GetItem, UpdateItem, DeleteItem through the JS SDK v3 and the DocumentClient. */
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  ExecuteStatementCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamodb } from '../../support/clients.js';
@@ -418,5 +428,51 @@ describe('capacity and item collection metrics', () => {
     );
     expect(eventual.ConsumedCapacity?.CapacityUnits).toBe(0.5);
     expect(strong.ConsumedCapacity?.CapacityUnits).toBe(1);
+  });
+});
+
+describe('reads after writes', () => {
+  // Answers reuse the JSON text of stored items they already wrote; every kind of write must be seen by the next read.
+  it('answers each write with the new item from GetItem, Query and Scan, never text kept from before', async () => {
+    const key = { pk: { S: 'fresh' }, sk: { N: '1' } };
+    const read = async () => {
+      const got = await client.send(new GetItemCommand({ TableName: ranged, Key: key }));
+      const queried = await client.send(
+        new QueryCommand({ TableName: ranged, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': key.pk } }),
+      );
+      const scanned = await client.send(
+        new ScanCommand({ TableName: ranged, FilterExpression: 'pk = :p', ExpressionAttributeValues: { ':p': key.pk } }),
+      );
+      expect(queried.Items).toEqual(got.Item ? [got.Item] : []);
+      expect(scanned.Items).toEqual(got.Item ? [got.Item] : []);
+      return got.Item?.v;
+    };
+    await client.send(new PutItemCommand({ TableName: ranged, Item: { ...key, v: { S: 'put' } } }));
+    expect(await read()).toEqual({ S: 'put' });
+    await client.send(
+      new UpdateItemCommand({
+        TableName: ranged,
+        Key: key,
+        UpdateExpression: 'SET v = :v',
+        ExpressionAttributeValues: { ':v': { S: 'updated' } },
+      }),
+    );
+    expect(await read()).toEqual({ S: 'updated' });
+    await client.send(new PutItemCommand({ TableName: ranged, Item: { ...key, v: { N: '3' } } }));
+    expect(await read()).toEqual({ N: '3' });
+    await client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Update: { TableName: ranged, Key: key, UpdateExpression: 'ADD v :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
+        ],
+      }),
+    );
+    expect(await read()).toEqual({ N: '4' });
+    await client.send(new BatchWriteItemCommand({ RequestItems: { [ranged]: [{ PutRequest: { Item: { ...key, v: { S: 'batch' } } } }] } }));
+    expect(await read()).toEqual({ S: 'batch' });
+    await client.send(new ExecuteStatementCommand({ Statement: `UPDATE "${ranged}" SET v = 'partiql' WHERE pk = 'fresh' AND sk = 1` }));
+    expect(await read()).toEqual({ S: 'partiql' });
+    await client.send(new DeleteItemCommand({ TableName: ranged, Key: key }));
+    expect(await read()).toBeUndefined();
   });
 });

@@ -7,20 +7,28 @@ import { validation } from '../validation/errors.js';
 import { checkValue } from '../values/attribute-value.js';
 
 export class ExpressionContext {
-  private readonly usedNames = new Set<string>();
-  private readonly usedValues = new Set<string>();
+  // Most requests carry no placeholders: the sets are made on first use.
+  private usedNames: Set<string> | undefined;
+  private usedValues: Set<string> | undefined;
   private readonly values: Record<string, AttributeValue> = {};
 
   constructor(
     private readonly names: Record<string, string> | undefined,
-    values: Record<string, AttributeValue> | undefined,
+    private readonly valuesGiven: Record<string, AttributeValue> | undefined,
   ) {
-    if (names !== undefined && Object.keys(names).length === 0) throw validation('ExpressionAttributeNames must not be empty');
-    if (values !== undefined && Object.keys(values).length === 0) throw validation('ExpressionAttributeValues must not be empty');
-    for (const key of Object.keys(names ?? {})) {
-      if (!/^#[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+    const values = valuesGiven;
+    if (names !== undefined) {
+      const keys = Object.keys(names);
+      if (keys.length === 0) throw validation('ExpressionAttributeNames must not be empty');
+      if (values !== undefined && Object.keys(values).length === 0) throw validation('ExpressionAttributeValues must not be empty');
+      for (const key of keys) {
+        if (!/^#[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+      }
     }
-    for (const [key, value] of Object.entries(values ?? {})) {
+    if (values === undefined) return;
+    const entries = Object.entries(values);
+    if (entries.length === 0) throw validation('ExpressionAttributeValues must not be empty');
+    for (const [key, value] of entries) {
       if (!/^:[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
       try {
         this.values[key] = checkValue(value);
@@ -41,22 +49,27 @@ export class ExpressionContext {
 
   name(ref: string): string | undefined {
     const resolved = this.names?.[ref];
-    if (resolved !== undefined) this.usedNames.add(ref);
+    if (resolved === undefined) return undefined;
+    this.usedNames ??= new Set();
+    this.usedNames.add(ref);
     return resolved;
   }
 
   value(ref: string): AttributeValue | undefined {
     const resolved = this.values[ref];
-    if (resolved !== undefined) this.usedValues.add(ref);
+    if (resolved === undefined) return undefined;
+    this.usedValues ??= new Set();
+    this.usedValues.add(ref);
     return resolved;
   }
 
   /** After every expression of the request is parsed: unused names first, then unused values. */
   checkUnused(prefix = ''): void {
-    const names = Object.keys(this.names ?? {}).filter((k) => !this.usedNames.has(k));
+    if (this.names === undefined && this.valuesGiven === undefined) return;
+    const names = Object.keys(this.names ?? {}).filter((k) => !this.usedNames?.has(k));
     if (names.length > 0)
       throw validation(`${prefix}Value provided in ExpressionAttributeNames unused in expressions: keys: {${names.join(', ')}}`);
-    const values = Object.keys(this.values).filter((k) => !this.usedValues.has(k));
+    const values = Object.keys(this.values).filter((k) => !this.usedValues?.has(k));
     if (values.length > 0)
       throw validation(`${prefix}Value provided in ExpressionAttributeValues unused in expressions: keys: {${values.join(', ')}}`);
   }

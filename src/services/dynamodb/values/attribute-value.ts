@@ -3,6 +3,7 @@
  * canonical numbers, deep equality and deep copies. Items are kept as the wire shape (`{ S: 'x' }`).
  */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
+import { memoizeJson } from '../../../runtime/json-write.js';
 import { invalidParameter, validation } from '../validation/errors.js';
 import { normaliseNumber } from './numbers.js';
 
@@ -171,6 +172,15 @@ export function cloneItem(item: Item): Item {
   const out: Item = {};
   for (const [k, v] of Object.entries(item)) out[k] = cloneValue(v);
   return out;
+}
+
+/**
+ * A stored item handed to an answer as is. Stored items are never changed in place (every write stores a new
+ * object), so answers may share them and the JSON writer may keep their text for the next read.
+ */
+export function shareStored(item: Item): Item {
+  memoizeJson(item);
+  return item;
 }
 
 export { base64 };

@@ -8,9 +8,15 @@ import type { Item } from './attribute-value.js';
 
 export const MAX_ITEM_SIZE = 400 * 1024;
 
+/** Significant digits: the text without its sign and point, less leading and trailing zeros. */
 function numberSize(n: string): number {
-  const digits = n.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return Math.ceil(Math.max(digits.length, 1) / 2) + 1;
+  let lo = n.charCodeAt(0) === 45 ? 1 : 0;
+  let hi = n.length - 1;
+  const dot = n.indexOf('.');
+  while (lo <= hi && (lo === dot || n.charCodeAt(lo) === 48)) lo++;
+  while (hi >= lo && (hi === dot || n.charCodeAt(hi) === 48)) hi--;
+  const digits = hi - lo + 1 - (dot > lo && dot < hi ? 1 : 0);
+  return Math.ceil(Math.max(digits, 1) / 2) + 1;
 }
 
 export function valueSize(value: AttributeValue): number {
