@@ -20,7 +20,7 @@ import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { cloneItem, type Item } from './values/attribute-value.js';
+import { type Item, shareStored } from './values/attribute-value.js';
 
 const MAX_WRITES = 25;
 const MAX_GETS = 100;
@@ -120,7 +120,7 @@ export function batchGetItem(state: DynamoDBState, input: BatchGetItemInput): Ba
       units += readUnits(stored?.size ?? 0, p.request.ConsistentRead === true);
       if (!stored) continue;
       bytes += stored.size;
-      items.push(p.projection ? project(stored.item, p.projection) : cloneItem(stored.item));
+      items.push(p.projection ? project(stored.item, p.projection) : shareStored(stored.item));
     }
     responses[p.name] = items;
     const cap = consumed(input.ReturnConsumedCapacity, p.table, units, 'read');

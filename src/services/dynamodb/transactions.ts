@@ -26,7 +26,7 @@ import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { cloneItem, type Item } from './values/attribute-value.js';
+import { type Item, shareStored } from './values/attribute-value.js';
 
 /** Idempotency tokens are remembered for 10 minutes (API_TransactWriteItems.html, ClientRequestToken). */
 const TOKEN_TTL_MS = 10 * 60 * 1000;
@@ -159,7 +159,7 @@ export function transactGetItems(state: DynamoDBState, input: TransactGetItemsIn
     const stored = p.table.get(p.key);
     units.set(p.table, (units.get(p.table) ?? 0) + readUnits(stored?.size ?? 0, true, true));
     if (!stored) return {};
-    return { Item: p.projection ? project(stored.item, p.projection) : cloneItem(stored.item) };
+    return { Item: p.projection ? project(stored.item, p.projection) : shareStored(stored.item) };
   });
   const out: TransactGetItemsOutput = { Responses: responses };
   const caps = [...units]

@@ -1,5 +1,6 @@
 /** PutItem, GetItem, UpdateItem, DeleteItem through the JS SDK v3 and the DocumentClient. */
 import {
+  BatchGetItemCommand,
   BatchWriteItemCommand,
   DeleteItemCommand,
   ExecuteStatementCommand,
@@ -7,6 +8,7 @@ import {
   PutItemCommand,
   QueryCommand,
   ScanCommand,
+  TransactGetItemsCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -433,7 +435,7 @@ describe('capacity and item collection metrics', () => {
 
 describe('reads after writes', () => {
   // Answers reuse the JSON text of stored items they already wrote; every kind of write must be seen by the next read.
-  it('answers each write with the new item from GetItem, Query and Scan, never text kept from before', async () => {
+  it('answers each write with the new item from every read, never text kept from before', async () => {
     const key = { pk: { S: 'fresh' }, sk: { N: '1' } };
     const read = async () => {
       const got = await client.send(new GetItemCommand({ TableName: ranged, Key: key }));
@@ -443,8 +445,17 @@ describe('reads after writes', () => {
       const scanned = await client.send(
         new ScanCommand({ TableName: ranged, FilterExpression: 'pk = :p', ExpressionAttributeValues: { ':p': key.pk } }),
       );
-      expect(queried.Items).toEqual(got.Item ? [got.Item] : []);
-      expect(scanned.Items).toEqual(got.Item ? [got.Item] : []);
+      const batched = await client.send(new BatchGetItemCommand({ RequestItems: { [ranged]: { Keys: [key] } } }));
+      const transacted = await client.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: ranged, Key: key } }] }));
+      const selected = await client.send(
+        new ExecuteStatementCommand({ Statement: `SELECT * FROM "${ranged}" WHERE pk = 'fresh' AND sk = 1` }),
+      );
+      const all = got.Item ? [got.Item] : [];
+      expect(queried.Items).toEqual(all);
+      expect(scanned.Items).toEqual(all);
+      expect(batched.Responses?.[ranged]).toEqual(all);
+      expect(transacted.Responses?.[0]?.Item).toEqual(got.Item);
+      expect(selected.Items).toEqual(all);
       return got.Item?.v;
     };
     await client.send(new PutItemCommand({ TableName: ranged, Item: { ...key, v: { S: 'put' } } }));

@@ -11,24 +11,20 @@ export class ExpressionContext {
   private usedNames: Set<string> | undefined;
   private usedValues: Set<string> | undefined;
   private readonly values: Record<string, AttributeValue> = {};
+  private readonly placeholders: boolean;
 
   constructor(
     private readonly names: Record<string, string> | undefined,
-    private readonly valuesGiven: Record<string, AttributeValue> | undefined,
+    values: Record<string, AttributeValue> | undefined,
   ) {
-    const values = valuesGiven;
-    if (names !== undefined) {
-      const keys = Object.keys(names);
-      if (keys.length === 0) throw validation('ExpressionAttributeNames must not be empty');
-      if (values !== undefined && Object.keys(values).length === 0) throw validation('ExpressionAttributeValues must not be empty');
-      for (const key of keys) {
-        if (!/^#[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
-      }
+    this.placeholders = names !== undefined || values !== undefined;
+    if (!this.placeholders) return;
+    if (names !== undefined && Object.keys(names).length === 0) throw validation('ExpressionAttributeNames must not be empty');
+    if (values !== undefined && Object.keys(values).length === 0) throw validation('ExpressionAttributeValues must not be empty');
+    for (const key of Object.keys(names ?? {})) {
+      if (!/^#[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
     }
-    if (values === undefined) return;
-    const entries = Object.entries(values);
-    if (entries.length === 0) throw validation('ExpressionAttributeValues must not be empty');
-    for (const [key, value] of entries) {
+    for (const [key, value] of Object.entries(values ?? {})) {
       if (!/^:[A-Za-z0-9_]+$/.test(key)) throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
       try {
         this.values[key] = checkValue(value);
@@ -65,7 +61,7 @@ export class ExpressionContext {
 
   /** After every expression of the request is parsed: unused names first, then unused values. */
   checkUnused(prefix = ''): void {
-    if (this.names === undefined && this.valuesGiven === undefined) return;
+    if (!this.placeholders) return;
     const names = Object.keys(this.names ?? {}).filter((k) => !this.usedNames?.has(k));
     if (names.length > 0)
       throw validation(`${prefix}Value provided in ExpressionAttributeNames unused in expressions: keys: {${names.join(', ')}}`);

@@ -30,7 +30,7 @@ import type { DynamoDBState } from '../state.js';
 import type { Table } from '../table.js';
 import { Constraints } from '../validation/constraints.js';
 import { validation } from '../validation/errors.js';
-import { cloneItem, type Item } from '../values/attribute-value.js';
+import { cloneItem, type Item, shareStored } from '../values/attribute-value.js';
 import { parseStatement, type Statement } from './parser.js';
 
 /** Top-level `attr = value` conjuncts of a WHERE clause. */
@@ -113,7 +113,7 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
         scanned++;
         last = stored.item;
         if (st.where && !evaluate(st.where, stored.item)) continue;
-        items.push(st.projection ? project(stored.item, st.projection) : cloneItem(stored.item));
+        items.push(st.projection ? project(stored.item, st.projection) : shareStored(stored.item));
       }
       const out: ExecuteStatementOutput = { Items: items };
       if (more && last) {
@@ -183,7 +183,7 @@ export function executeTransaction(state: DynamoDBState, input: ExecuteTransacti
         const select = st as Extract<Statement, { type: 'select' }>;
         const stored = table.get(keyFrom(table, select.where));
         if (!stored || (select.where && !evaluate(select.where, stored.item))) return {};
-        return { Item: select.projection ? project(stored.item, select.projection) : cloneItem(stored.item) };
+        return { Item: select.projection ? project(stored.item, select.projection) : shareStored(stored.item) };
       }),
     };
   }
