@@ -10,6 +10,7 @@ import type {
   ConsumedCapacity,
   KeysAndAttributes,
 } from '../../../generated/dynamodb/index.js';
+import { setEntry } from '../../runtime/serde-util.js';
 import { consumed, readUnits, writeUnits } from './capacity.js';
 import { compileProjection } from './expressions/compile.js';
 import { ExpressionContext } from './expressions/context.js';
@@ -20,7 +21,7 @@ import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { type Item, shareStored } from './values/attribute-value.js';
+import { attr, type Item, shareStored } from './values/attribute-value.js';
 
 const MAX_WRITES = 25;
 const MAX_GETS = 100;
@@ -28,7 +29,7 @@ const MAX_GETS = 100;
 const MAX_GET_BYTES = 16 * 1024 * 1024;
 
 function keyId(table: Table, key: Item): string {
-  return JSON.stringify(table.keyNames().map((n) => key[n]));
+  return JSON.stringify(table.keyNames().map((n) => attr(key, n)));
 }
 
 /** Both batches: RequestItems present and not empty, ReturnConsumedCapacity valid; the tables' requests. */
@@ -112,9 +113,10 @@ export function batchGetItem(state: DynamoDBState, input: BatchGetItemInput): Ba
     for (const key of p.keys) {
       const stored = p.table.get(key);
       if (stored && bytes + stored.size > MAX_GET_BYTES) {
-        const rest = unprocessed[p.name] ?? { ...p.request, Keys: [] };
+        // Table names such as `constructor` are data too: own entries only.
+        const rest = Object.hasOwn(unprocessed, p.name) ? (unprocessed[p.name] as KeysAndAttributes) : { ...p.request, Keys: [] };
         rest.Keys?.push(key);
-        unprocessed[p.name] = rest;
+        setEntry(unprocessed, p.name, rest);
         continue;
       }
       units += readUnits(stored?.size ?? 0, p.request.ConsistentRead === true);
@@ -122,7 +124,7 @@ export function batchGetItem(state: DynamoDBState, input: BatchGetItemInput): Ba
       bytes += stored.size;
       items.push(p.projection ? project(stored.item, p.projection) : shareStored(stored.item));
     }
-    responses[p.name] = items;
+    setEntry(responses, p.name, items);
     const cap = consumed(input.ReturnConsumedCapacity, p.table, units, 'read');
     if (cap) caps.push(cap);
   }

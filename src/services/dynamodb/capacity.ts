@@ -50,7 +50,7 @@ export function writeConsumed(
 ): ConsumedCapacity | undefined {
   if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
   const touched = [...table.indexes.values()].filter((idx) =>
-    items.some((item) => item && idx.keySchema.every((k) => item[k.AttributeName] !== undefined)),
+    items.some((item) => item && idx.keySchema.every((k) => Object.hasOwn(item, k.AttributeName) && item[k.AttributeName] !== undefined)),
   );
   const total = units * (1 + touched.length);
   const out: ConsumedCapacity = { TableName: table.name, CapacityUnits: total, WriteCapacityUnits: total };

@@ -28,7 +28,7 @@ import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { cloneItem, type Item, shareStored } from './values/attribute-value.js';
+import { attr, cloneItem, type Item, shareStored } from './values/attribute-value.js';
 
 /** In the order DynamoDB lists them in its enum constraint message. */
 const RETURN_VALUES = ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'];
@@ -238,7 +238,7 @@ function metrics(
   key: Item,
 ): void {
   if (mode !== 'SIZE' || ![...table.indexes.values()].some((i) => i.kind === 'LSI')) return;
-  const hash = key[table.key.hash];
+  const hash = attr(key, table.key.hash);
   if (!hash) return;
   let bytes = 0;
   for (const stored of table.primary.partition(hash, undefined, undefined, true, undefined)) bytes += stored.size;

@@ -2,7 +2,7 @@
 import type { AttributeValue } from '../../../generated/dynamodb/index.js';
 import type { Table } from './table.js';
 import { invalidParameter, validation } from './validation/errors.js';
-import { checkItem, checkValue, type Item, typeOf } from './values/attribute-value.js';
+import { attr, checkItem, checkValue, type Item, setAttr, typeOf } from './values/attribute-value.js';
 import { MAX_ITEM_SIZE, valueSize as sizeOfValue } from './values/size.js';
 
 const NO_MATCH = 'The provided key element does not match the schema';
@@ -20,11 +20,11 @@ function emptyKey(v: AttributeValue): boolean {
 }
 
 function checkKeySizes(table: Table, item: Item): void {
-  const hash = item[table.key.hash];
+  const hash = attr(item, table.key.hash);
   if (hash && keyBytes(hash) > MAX_HASH_KEY) {
     throw invalidParameter('Size of hashkey has exceeded the maximum size limit of2048 bytes');
   }
-  const range = table.key.range ? item[table.key.range] : undefined;
+  const range = table.key.range ? attr(item, table.key.range) : undefined;
   if (range && keyBytes(range) > MAX_RANGE_KEY) {
     throw invalidParameter('Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
   }
@@ -35,10 +35,10 @@ export function checkKey(table: Table, key: Item | undefined): Item {
   if (key === undefined) throw validation(NO_MATCH);
   const names = table.keyNames();
   const checked: Item = {};
-  for (const [name, value] of Object.entries(key)) checked[name] = checkValue(value);
+  for (const [name, value] of Object.entries(key)) setAttr(checked, name, checkValue(value));
   if (Object.keys(checked).length !== names.length) throw validation(NO_MATCH);
   for (const name of names) {
-    const v = checked[name];
+    const v = attr(checked, name);
     if (v === undefined || typeOf(v) !== table.attributeType(name)) throw validation(NO_MATCH);
     if (emptyKey(v)) {
       throw validation(
@@ -54,7 +54,7 @@ export function checkKey(table: Table, key: Item | undefined): Item {
 export function checkIndexKeys(table: Table, item: Item): void {
   for (const idx of table.indexes.values()) {
     for (const k of idx.keySchema) {
-      const v = item[k.AttributeName];
+      const v = attr(item, k.AttributeName);
       if (v === undefined) continue;
       const expected = table.attributeType(k.AttributeName);
       const actual = typeOf(v);
@@ -76,7 +76,7 @@ export function checkIndexKeys(table: Table, item: Item): void {
 export function checkPutItem(table: Table, item: Item | undefined): Item {
   const checked = checkItem(item ?? {});
   for (const name of table.keyNames()) {
-    const v = checked[name];
+    const v = attr(checked, name);
     if (v === undefined) throw invalidParameter(`Missing the key ${name} in the item`);
     const expected = table.attributeType(name);
     if (typeOf(v) !== expected) throw invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${typeOf(v)}`);

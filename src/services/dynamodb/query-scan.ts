@@ -19,7 +19,7 @@ import type { DynamoDBState } from './state.js';
 import type { SecondaryIndex, Table } from './table.js';
 import { Constraints } from './validation/constraints.js';
 import { invalidParameter, validation } from './validation/errors.js';
-import { checkValue, type Item, shareStored, typeOf } from './values/attribute-value.js';
+import { attr, checkValue, type Item, setAttr, shareStored, typeOf } from './values/attribute-value.js';
 import { compareScalars } from './values/compare.js';
 
 const PAGE_BYTES = 1024 * 1024;
@@ -106,7 +106,7 @@ function usedAttributes(c: Condition): Set<string> {
 function startTuple(table: Table, index: SecondaryIndex | undefined, tree: TableIndex, esk: Record<string, AttributeValue>): KeyTuple {
   const names = tree.keyAttributes();
   const checked: Item = {};
-  for (const [k, v] of Object.entries(esk)) checked[k] = checkValue(v);
+  for (const [k, v] of Object.entries(esk)) setAttr(checked, k, checkValue(v));
   if (Object.keys(checked).length !== names.length) {
     throw validation(
       index
@@ -115,7 +115,7 @@ function startTuple(table: Table, index: SecondaryIndex | undefined, tree: Table
     );
   }
   for (const name of names) {
-    const v = checked[name];
+    const v = attr(checked, name);
     if (v === undefined || typeOf(v) !== table.attributeType(name)) {
       throw validation('The provided starting key is invalid: The provided key element does not match the schema');
     }
@@ -130,15 +130,15 @@ function indexView(table: Table, index: SecondaryIndex | undefined, item: Item, 
   if (index.kind === 'LSI' && select === 'ALL_ATTRIBUTES') return item;
   const keep = new Set([...table.keyNames(), ...index.keySchema.map((k) => k.AttributeName), ...(index.projection.NonKeyAttributes ?? [])]);
   const out: Item = {};
-  for (const [k, v] of Object.entries(item)) if (keep.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (keep.has(k)) setAttr(out, k, v);
   return out;
 }
 
 function lastKey(plan: ReadPlan, item: Item): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
   for (const name of plan.tree.keyAttributes()) {
-    const v = item[name];
-    if (v !== undefined) out[name] = v;
+    const v = attr(item, name);
+    if (v !== undefined) setAttr(out, name, v);
   }
   return out;
 }
@@ -223,7 +223,7 @@ export function query(state: DynamoDBState, input: QueryInput): QueryOutput {
   const source = plan.tree.partition(range.hash, range.low, high, input.ScanIndexForward !== false, plan.after);
   const prefix = range.prefix;
   const rangeName = key.range;
-  const keep = prefix && rangeName ? (s: StoredItem) => startsWith(s.item[rangeName], prefix) : undefined;
+  const keep = prefix && rangeName ? (s: StoredItem) => startsWith(attr(s.item, rangeName), prefix) : undefined;
   const page = walk(plan, source, input.Select, keep);
   return finish(page, plan, input);
 }
@@ -231,9 +231,9 @@ export function query(state: DynamoDBState, input: QueryInput): QueryOutput {
 /** dynalite's recorded AWS answer for a start key the key condition excludes. */
 function checkStartInRange(esk: Record<string, AttributeValue>, key: { hash: string; range?: string | undefined }, range: KeyRange): void {
   const outside = () => validation('The provided starting key is outside query boundaries based on provided conditions');
-  const hash = esk[key.hash];
+  const hash = attr(esk, key.hash);
   if (!hash || compareScalars(hash, range.hash) !== 0) throw outside();
-  const sort = key.range ? esk[key.range] : undefined;
+  const sort = key.range ? attr(esk, key.range) : undefined;
   if (!sort) return;
   const low = range.low ? compareScalars(sort, range.low.value) : undefined;
   if (low !== undefined && (low < 0 || (low === 0 && !range.low?.inclusive))) throw outside();
@@ -249,7 +249,7 @@ function startsWith(v: AttributeValue | undefined, prefix: AttributeValue): bool
 }
 
 function segmentOf(item: Item, hashName: string, total: number): number {
-  const v = item[hashName];
+  const v = attr(item, hashName);
   const text = v?.S ?? v?.N ?? (v?.B ? Buffer.from(v.B).toString('base64') : '');
   // FNV-1a over the partition key: stable, so an item always lands in the same segment.
   let h = 0x811c9dc5;

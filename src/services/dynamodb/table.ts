@@ -15,7 +15,7 @@ import type {
 } from '../../../generated/dynamodb/index.js';
 import type { KeyTuple, NumberKey } from './indexes/key-order.js';
 import { type KeyDef, type StoredItem, TableIndex } from './indexes/table-index.js';
-import type { Item } from './values/attribute-value.js';
+import { attr, type Item, setAttr } from './values/attribute-value.js';
 import { itemSize } from './values/size.js';
 
 export interface Throughput {
@@ -110,8 +110,8 @@ export class Table {
   keyOf(item: Item): Item {
     const out: Item = {};
     for (const name of this.keyNames()) {
-      const v = item[name];
-      if (v !== undefined) out[name] = v;
+      const v = attr(item, name);
+      if (v !== undefined) setAttr(out, name, v);
     }
     return out;
   }
@@ -132,11 +132,11 @@ export class Table {
     const previous = this.primary.replace(stored);
     if (previous) {
       for (const idx of this.indexes.values()) idx.index.remove(previous.item);
-      if (this.ttlIndex && previous.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.remove(previous.item);
+      if (this.ttlIndex && this.expires(previous.item)) this.ttlIndex.remove(previous.item);
       this.sizeBytes -= previous.size;
     }
     for (const idx of this.indexes.values()) idx.index.put(stored);
-    if (this.ttlIndex && stored.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.put(stored);
+    if (this.ttlIndex && this.expires(stored.item)) this.ttlIndex.put(stored);
     this.sizeBytes += stored.size;
     return stored;
   }
@@ -150,8 +150,13 @@ export class Table {
   private unindex(stored: StoredItem): void {
     this.primary.remove(stored.item);
     for (const idx of this.indexes.values()) idx.index.remove(stored.item);
-    if (this.ttlIndex && stored.item[this.ttlIndex.key.hash]?.N !== undefined) this.ttlIndex.remove(stored.item);
+    if (this.ttlIndex && this.expires(stored.item)) this.ttlIndex.remove(stored.item);
     this.sizeBytes -= stored.size;
+  }
+
+  /** Whether the item has a number in the TTL attribute (only those are in the TTL index). */
+  private expires(item: Item): boolean {
+    return this.ttlAttribute !== undefined && attr(item, this.ttlAttribute)?.N !== undefined;
   }
 
   /** Turns TTL on (indexing every item by the attribute) or off. */
@@ -160,8 +165,8 @@ export class Table {
     this.ttlIndex = undefined;
     if (!attribute) return;
     const index = new TableIndex({ hash: attribute }, this.key);
-    for (const stored of this.primary.all(undefined)) if (stored.item[attribute]?.N !== undefined) index.put(stored);
     this.ttlIndex = index;
+    for (const stored of this.primary.all(undefined)) if (this.expires(stored.item)) index.put(stored);
   }
 
   /**

@@ -24,9 +24,9 @@ import { enforceCondition, prepareDelete, preparePut, prepareUpdate, type WriteP
 import { checkKey } from './keys.js';
 import type { DynamoDBState } from './state.js';
 import type { Table } from './table.js';
-import { Constraints } from './validation/constraints.js';
+import { Constraints, entryPath } from './validation/constraints.js';
 import { validation } from './validation/errors.js';
-import { type Item, shareStored } from './values/attribute-value.js';
+import { attr, type Item, shareStored } from './values/attribute-value.js';
 
 /** Idempotency tokens are remembered for 10 minutes (API_TransactWriteItems.html, ClientRequestToken). */
 const TOKEN_TTL_MS = 10 * 60 * 1000;
@@ -99,7 +99,7 @@ export function transactWriteItems(state: DynamoDBState, input: TransactWriteIte
   const steps = input.TransactItems.map((item) => planStep(state, item));
   const ids = new Set<string>();
   for (const s of steps) {
-    const id = `${s.table.name}\u0000${JSON.stringify(s.table.keyNames().map((n) => s.key[n]))}`;
+    const id = `${s.table.name}\u0000${JSON.stringify(s.table.keyNames().map((n) => attr(s.key, n)))}`;
     if (ids.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
     ids.add(id);
   }
@@ -144,10 +144,15 @@ export function transactWriteItems(state: DynamoDBState, input: TransactWriteIte
 }
 
 export function transactGetItems(state: DynamoDBState, input: TransactGetItemsInput): TransactGetItemsOutput {
-  new Constraints().notNull(input.TransactItems, 'transactItems').length(input.TransactItems, undefined, 'transactItems', 1, 100).check();
+  const c = new Constraints().notNull(input.TransactItems, 'transactItems').length(input.TransactItems, undefined, 'transactItems', 1, 100);
+  input.TransactItems?.forEach((t, i) => {
+    const at = entryPath('transactItems', i, 'get');
+    if (t.Get === undefined) c.notNull(t.Get, at);
+    else c.tableName(t.Get.TableName, `${at}.tableName`).notNull(t.Get.Key, `${at}.key`);
+  });
+  c.check();
   const plans = input.TransactItems.map((t) => {
     const get = t.Get;
-    new Constraints().tableName(get.TableName).check();
     const table = state.table(get.TableName);
     const ctx = new ExpressionContext(get.ExpressionAttributeNames, undefined);
     const projection = compileProjection(get.ProjectionExpression, ctx);

@@ -128,6 +128,26 @@ describe('TransactWriteItems and TransactGetItems', () => {
     expect(got.Responses?.map((r) => r.Item)).toEqual([{ pk: { S: 'tx-put' } }, { pk: { S: 'tx-upd' }, n: { N: '2' } }, undefined]);
   });
 
+  it('names a TransactGetItems entry without Get, or with a bad table name or no key, by its full path', async () => {
+    const err = await failure(
+      client.send(
+        new TransactGetItemsCommand({
+          TransactItems: [
+            { Get: { TableName: table, Key: { pk: { S: 'x' } } } },
+            {} as { Get: { TableName: string; Key: Record<string, never> } },
+            { Get: { TableName: 'ab', Key: undefined as unknown as Record<string, never> } },
+          ],
+        }),
+      ),
+    );
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toBe(
+      "3 validation errors detected: Value null at 'transactItems.2.member.get' failed to satisfy constraint: Member must not be null; " +
+        "Value 'ab' at 'transactItems.3.member.get.tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; " +
+        "Value null at 'transactItems.3.member.get.key' failed to satisfy constraint: Member must not be null",
+    );
+  });
+
   it('cancels everything when one condition fails, with CancellationReasons', async () => {
     await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'tx-exists' }, v: { N: '1' } } }));
     const err = await failure(

@@ -98,6 +98,25 @@ describe('PartiQL', () => {
     expect(out.Responses?.[2]).toEqual({ TableName: table });
   });
 
+  it('rejects a batch or transaction entry without a Statement, naming it by position, and runs nothing', async () => {
+    const noStatement = {} as { Statement: string };
+    const insert = { Statement: `INSERT INTO "${table}" VALUE {'pk': 'nostmt', 'sk': 1}` };
+    const batch = await failure(client.send(new BatchExecuteStatementCommand({ Statements: [insert, noStatement] })));
+    expect(batch.name).toBe('ValidationException');
+    expect(batch.message).toBe(
+      "1 validation error detected: Value null at 'statements.2.member.statement' failed to satisfy constraint: Member must not be null",
+    );
+    const transaction = await failure(
+      client.send(new ExecuteTransactionCommand({ TransactStatements: [insert, noStatement, noStatement] })),
+    );
+    expect(transaction.message).toBe(
+      "2 validation errors detected: Value null at 'transactStatements.2.member.statement' failed to satisfy constraint: Member must not be null; " +
+        "Value null at 'transactStatements.3.member.statement' failed to satisfy constraint: Member must not be null",
+    );
+    const left = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'nostmt' }, sk: { N: '1' } } }));
+    expect(left.Item).toBeUndefined();
+  });
+
   it('runs ExecuteTransaction all-or-nothing with CancellationReasons', async () => {
     const err = await failure(
       client.send(

@@ -29,6 +29,11 @@ const CONDITION_FUNCTIONS: Record<string, number> = {
 const OPERAND_FUNCTIONS: Record<string, number> = { size: 1 };
 const UPDATE_FUNCTIONS: Record<string, number> = { if_not_exists: 2, list_append: 2 };
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+
+/** A function's operand count, if the table has it (own entries: `constructor(a)` is no function). */
+function arityIn(table: Record<string, number>, name: string): number | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
 const MAX_EXPRESSION_LENGTH = 4096;
 
 class Parser {
@@ -152,10 +157,11 @@ class Parser {
     }
     this.expectPunct(')');
     const name = nameToken.text;
-    const known = { ...CONDITION_FUNCTIONS, ...OPERAND_FUNCTIONS, ...UPDATE_FUNCTIONS };
-    if (known[name] === undefined) this.defer(`Invalid function name; function: ${name}`);
-    else if (allowed[name] === undefined) this.defer(`The function is not allowed to be used this way in an expression; function: ${name}`);
-    else if (args.length !== allowed[name]) {
+    const arity = arityIn(allowed, name);
+    if ([CONDITION_FUNCTIONS, OPERAND_FUNCTIONS, UPDATE_FUNCTIONS].every((t) => arityIn(t, name) === undefined)) {
+      this.defer(`Invalid function name; function: ${name}`);
+    } else if (arity === undefined) this.defer(`The function is not allowed to be used this way in an expression; function: ${name}`);
+    else if (args.length !== arity) {
       this.defer(
         `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
       );
@@ -195,7 +201,12 @@ class Parser {
       return inner;
     }
     const t = this.peek();
-    if (t.kind === 'ident' && this.peek(1).kind === 'punct' && this.peek(1).text === '(' && CONDITION_FUNCTIONS[t.text] !== undefined) {
+    if (
+      t.kind === 'ident' &&
+      this.peek(1).kind === 'punct' &&
+      this.peek(1).text === '(' &&
+      arityIn(CONDITION_FUNCTIONS, t.text) !== undefined
+    ) {
       const call = this.call(CONDITION_FUNCTIONS);
       return { type: 'call', name: call.name, args: call.args };
     }

@@ -1,7 +1,7 @@
 /** Reading, writing and removing document paths (`a.b[2].c`) in items. */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import { validation } from '../validation/errors.js';
-import type { Item } from '../values/attribute-value.js';
+import { attr, type Item, setAttr } from '../values/attribute-value.js';
 import type { PathNode } from './ast.js';
 
 export function resolvePath(item: Item, path: PathNode): AttributeValue | undefined {
@@ -10,9 +10,9 @@ export function resolvePath(item: Item, path: PathNode): AttributeValue | undefi
     const el = path.elements[i];
     if (el === undefined) return undefined;
     if (i === 0) {
-      current = el.kind === 'name' ? item[el.name] : undefined;
+      current = el.kind === 'name' ? attr(item, el.name) : undefined;
     } else if (el.kind === 'name') {
-      current = current?.M?.[el.name];
+      current = current?.M === undefined ? undefined : attr(current.M, el.name);
     } else {
       current = current?.L?.[el.index];
     }
@@ -29,7 +29,7 @@ export function assignPath(item: Item, path: PathNode, value: AttributeValue): v
   const first = els[0];
   if (first === undefined || first.kind !== 'name') throw validation(INVALID_FOR_UPDATE);
   if (els.length === 1) {
-    item[first.name] = value;
+    setAttr(item, first.name, value);
     return;
   }
   const parent = resolvePath(item, { type: 'path', elements: els.slice(0, -1) });
@@ -37,7 +37,7 @@ export function assignPath(item: Item, path: PathNode, value: AttributeValue): v
   if (parent === undefined || last === undefined) throw validation(INVALID_FOR_UPDATE);
   if (last.kind === 'name') {
     if (parent.M === undefined) throw validation(INVALID_FOR_UPDATE);
-    parent.M[last.name] = value;
+    setAttr(parent.M, last.name, value);
   } else {
     if (parent.L === undefined) throw validation(INVALID_FOR_UPDATE);
     if (last.index >= parent.L.length) parent.L.push(value);

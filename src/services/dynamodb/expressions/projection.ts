@@ -1,7 +1,7 @@
 /** ProjectionExpression: copies only the named paths, nesting maps and compacting list elements as DynamoDB does. */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import { validation } from '../validation/errors.js';
-import { cloneValue, type Item } from '../values/attribute-value.js';
+import { attr, cloneValue, type Item, setAttr } from '../values/attribute-value.js';
 import { formatPath, type PathNode } from './ast.js';
 import { pathsOverlap, resolvePath } from './paths.js';
 
@@ -35,12 +35,12 @@ export function project(item: Item, paths: PathNode[]): Item {
       if (el === undefined) break;
       const isLast = i === els.length - 1;
       if (el.kind === 'name') {
-        const next = source.M?.[el.name] as AttributeValue;
+        const next = attr(source.M as Item, el.name) as AttributeValue;
         const map = target.M as Item;
-        if (isLast) map[el.name] = cloneValue(next);
-        else map[el.name] ??= next.M !== undefined ? { M: {} } : { L: [] };
+        if (isLast) setAttr(map, el.name, cloneValue(next));
+        else if (attr(map, el.name) === undefined) setAttr(map, el.name, next.M !== undefined ? { M: {} } : { L: [] });
         source = next;
-        target = map[el.name] as AttributeValue;
+        target = attr(map, el.name) as AttributeValue;
       } else {
         const next = source.L?.[el.index] as AttributeValue;
         let slots = lists.get(target);

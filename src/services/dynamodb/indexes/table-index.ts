@@ -4,7 +4,7 @@
  */
 import sortedBtree from 'sorted-btree';
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
-import type { Item } from '../values/attribute-value.js';
+import { attr, type Item } from '../values/attribute-value.js';
 import { comparePart, compareTuples, type KeyTuple, keyPart, MAX, MIN } from './key-order.js';
 
 export interface KeyDef {
@@ -48,7 +48,7 @@ export class TableIndex {
   tupleFor(item: Item): KeyTuple | undefined {
     const out: KeyTuple = [];
     for (const name of this.keyAttributes()) {
-      const v = item[name];
+      const v = attr(item, name);
       if (v === undefined || (v.S === undefined && v.N === undefined && v.B === undefined)) return undefined;
       out.push(keyPart(v));
     }

@@ -28,9 +28,9 @@ import type { StoredItem } from '../indexes/table-index.js';
 import { checkIndexKeys, checkItemSize, checkKey, checkPutItem } from '../keys.js';
 import type { DynamoDBState } from '../state.js';
 import type { Table } from '../table.js';
-import { Constraints } from '../validation/constraints.js';
+import { Constraints, entryPath } from '../validation/constraints.js';
 import { validation } from '../validation/errors.js';
-import { cloneItem, type Item, shareStored } from '../values/attribute-value.js';
+import { attr, cloneItem, type Item, setAttr, shareStored } from '../values/attribute-value.js';
 import { parseStatement, type Statement } from './parser.js';
 
 /** Top-level `attr = value` conjuncts of a WHERE clause. */
@@ -42,7 +42,7 @@ function equalities(where: Condition | undefined, out: Item = {}): Item {
   } else if (where.type === 'compare' && where.op === '=') {
     const [p, v] = where.left.type === 'path' ? [where.left, where.right] : [where.right, where.left];
     if (p.type === 'path' && p.elements.length === 1 && p.elements[0]?.kind === 'name' && v.type === 'value')
-      out[p.elements[0].name] = v.value;
+      setAttr(out, p.elements[0].name, v.value);
   }
   return out;
 }
@@ -57,9 +57,9 @@ function keyFrom(table: Table, where: Condition | undefined): Item {
   const eq = equalities(where);
   const key: Item = {};
   for (const n of table.keyNames()) {
-    const v = eq[n];
+    const v = attr(eq, n);
     if (v === undefined) throw validation('Where clause does not contain a mandatory equality on all key attributes');
-    key[n] = v;
+    setAttr(key, n, v);
   }
   return checkKey(table, key);
 }
@@ -99,7 +99,7 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
         after = tree.tupleFor(decodeToken(input.NextToken));
         if (!after) throw validation('Invalid NextToken');
       }
-      const hash = equalities(st.where)[tree.key.hash];
+      const hash = attr(equalities(st.where), tree.key.hash);
       const source: Iterable<StoredItem> = hash ? tree.partition(hash, undefined, undefined, true, after) : tree.all(after);
       const items: Item[] = [];
       let scanned = 0;
@@ -118,7 +118,10 @@ export function executeStatement(state: DynamoDBState, input: ExecuteStatementIn
       const out: ExecuteStatementOutput = { Items: items };
       if (more && last) {
         const key: Item = {};
-        for (const n of tree.keyAttributes()) if (last[n]) key[n] = last[n] as AttributeValue;
+        for (const n of tree.keyAttributes()) {
+          const v = attr(last, n);
+          if (v) setAttr(key, n, v);
+        }
         out.NextToken = encodeToken(key);
         out.LastEvaluatedKey = key;
       }
@@ -166,10 +169,13 @@ function prepareWrite(table: Table, st: WriteStatement, onFailure: string | unde
 
 /** ExecuteTransaction: all SELECTs by full key, or all writes applied together or not at all. */
 export function executeTransaction(state: DynamoDBState, input: ExecuteTransactionInput): ExecuteTransactionOutput {
-  new Constraints()
+  const c = new Constraints()
     .notNull(input.TransactStatements, 'transactStatements')
-    .length(input.TransactStatements, undefined, 'transactStatements', 1, 100)
-    .check();
+    .length(input.TransactStatements, undefined, 'transactStatements', 1, 100);
+  input.TransactStatements?.forEach((s, i) => {
+    c.notNull(s.Statement, entryPath('transactStatements', i, 'statement'));
+  });
+  c.check();
   const parsed = input.TransactStatements.map((s) => {
     const st = parseStatement(s.Statement, s.Parameters ?? []);
     const table = tableOf(state, st.table);
@@ -223,7 +229,11 @@ const ERROR_CODES: Record<string, NonNullable<BatchStatementResponse['Error']>['
 };
 
 export function batchExecuteStatement(state: DynamoDBState, input: BatchExecuteStatementInput): BatchExecuteStatementOutput {
-  new Constraints().notNull(input.Statements, 'statements').length(input.Statements, undefined, 'statements', 1, 25).check();
+  const c = new Constraints().notNull(input.Statements, 'statements').length(input.Statements, undefined, 'statements', 1, 25);
+  input.Statements?.forEach((s, i) => {
+    c.notNull(s.Statement, entryPath('statements', i, 'statement'));
+  });
+  c.check();
   const responses = input.Statements.map((s): BatchStatementResponse => {
     let tableName: string | undefined;
     try {

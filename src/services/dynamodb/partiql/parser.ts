@@ -7,7 +7,7 @@ import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import type { Comparator, Condition, Operand, PathElement, PathNode, UpdateAction, ValueNode } from '../expressions/ast.js';
 import { parseBooleanCondition } from '../expressions/boolean-grammar.js';
 import { validation } from '../validation/errors.js';
-import { checkValue } from '../values/attribute-value.js';
+import { checkValue, setAttr } from '../values/attribute-value.js';
 import { normaliseNumber } from '../values/numbers.js';
 
 type Kind = 'word' | 'quoted' | 'string' | 'number' | 'param' | 'punct' | 'eof';
@@ -170,7 +170,7 @@ class PartiqlParser {
         const k = this.next();
         if (k.kind !== 'string' && k.kind !== 'quoted') throw malformed('Expected a map key');
         this.punct(':');
-        map[k.text] = this.value();
+        setAttr(map, k.text, this.value());
         if (!this.isPunct('}')) this.punct(',');
       }
       this.next();

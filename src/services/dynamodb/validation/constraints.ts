@@ -5,6 +5,11 @@
  */
 import { constraint, constraintErrors } from './errors.js';
 
+/** A member of a list entry, as DynamoDB names it: positions count from 1 ('transactItems.2.member.get'). */
+export function entryPath(list: string, index: number, member: string): string {
+  return `${list}.${index + 1}.member.${member}`;
+}
+
 export class Constraints {
   readonly errors: string[] = [];
 

@@ -4,10 +4,22 @@
  */
 import type { AttributeValue } from '../../../../generated/dynamodb/index.js';
 import { memoizeJson } from '../../../runtime/json-write.js';
+import { setEntry } from '../../../runtime/serde-util.js';
 import { invalidParameter, validation } from '../validation/errors.js';
 import { normaliseNumber } from './numbers.js';
 
 export type Item = Record<string, AttributeValue>;
+
+/**
+ * Attribute names are data: `constructor`, `toString` or `__proto__` must never reach Object.prototype. Reads
+ * take own properties only; writes go through `setAttr`, which defines `__proto__` instead of assigning it.
+ */
+export function attr(map: Item, name: string): AttributeValue | undefined {
+  const value = map[name];
+  return value !== undefined && Object.hasOwn(map, name) ? value : undefined;
+}
+
+export const setAttr: (map: Item, name: string, value: AttributeValue) => void = setEntry;
 export type AttributeType = 'S' | 'N' | 'B' | 'SS' | 'NS' | 'BS' | 'M' | 'L' | 'NULL' | 'BOOL';
 
 const TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'];
@@ -86,7 +98,7 @@ export function checkValue(value: AttributeValue | undefined, depth = 0): Attrib
     }
     case 'M': {
       const out: Item = {};
-      for (const [k, v] of Object.entries(value.M as Item)) out[k] = checkValue(v, depth + 1);
+      for (const [k, v] of Object.entries(value.M as Item)) setAttr(out, k, checkValue(v, depth + 1));
       return { M: out };
     }
     case 'L':
@@ -101,7 +113,7 @@ export function checkItem(item: Item): Item {
   const out: Item = {};
   for (const [name, value] of Object.entries(item)) {
     if (name.length === 0) throw invalidParameter('An AttributeValue may not contain an empty attribute name.');
-    out[name] = checkValue(value);
+    setAttr(out, name, checkValue(value));
   }
   return out;
 }
@@ -149,7 +161,10 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
       const mb = b.M as Item;
       const keys = Object.keys(ma);
       if (keys.length !== Object.keys(mb).length) return false;
-      return keys.every((k) => mb[k] !== undefined && valuesEqual(ma[k] as AttributeValue, mb[k] as AttributeValue));
+      return keys.every((k) => {
+        const other = attr(mb, k);
+        return other !== undefined && valuesEqual(ma[k] as AttributeValue, other);
+      });
     }
   }
 }
@@ -158,7 +173,7 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
 export function cloneValue(value: AttributeValue): AttributeValue {
   if (value.M !== undefined) {
     const out: Item = {};
-    for (const [k, v] of Object.entries(value.M)) out[k] = cloneValue(v);
+    for (const [k, v] of Object.entries(value.M)) setAttr(out, k, cloneValue(v));
     return { M: out };
   }
   if (value.L !== undefined) return { L: value.L.map(cloneValue) };
@@ -170,7 +185,7 @@ export function cloneValue(value: AttributeValue): AttributeValue {
 
 export function cloneItem(item: Item): Item {
   const out: Item = {};
-  for (const [k, v] of Object.entries(item)) out[k] = cloneValue(v);
+  for (const [k, v] of Object.entries(item)) setAttr(out, k, cloneValue(v));
   return out;
 }
 
