@@ -83,11 +83,14 @@ const NO_BODY = new Set([101, 204, 205, 304]);
 export function writeResponse(res: AwsResponse, method: string, outgoing: ServerResponse): void {
   const noBody = method === 'HEAD' || NO_BODY.has(res.status);
   const flat: string[] = [];
-  let hasLength = false;
+  // Content-Length goes last: once Node has seen it, it re-encodes a later Content-Disposition in a way that
+  // refuses Latin-1 letters such as "é" (nodejs/node pull request 46528), which S3 overrides and Flask downloads send.
+  let length: string | undefined;
   for (const [name, value] of res.headers) {
-    flat.push(name, value);
-    if (!hasLength && name.length === 14 && name.toLowerCase() === 'content-length') hasLength = true;
+    if (length === undefined && name.length === 14 && name.toLowerCase() === 'content-length') length = value;
+    else flat.push(name, value);
   }
+  if (length !== undefined) flat.push('Content-Length', length);
   const body = res.body;
   if (body instanceof Readable) {
     outgoing.writeHead(res.status, flat);
@@ -100,9 +103,9 @@ export function writeResponse(res: AwsResponse, method: string, outgoing: Server
     return;
   }
   const data = noBody ? undefined : body;
-  if (!hasLength && !noBody) {
-    const length = data === undefined ? 0 : typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    flat.push('Content-Length', String(length));
+  if (length === undefined && !noBody) {
+    const size = data === undefined ? 0 : typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    flat.push('Content-Length', String(size));
   }
   outgoing.writeHead(res.status, flat);
   // A string goes out in the same write as the head (Node joins them); bytes follow the head.

@@ -13,6 +13,10 @@ export interface MappedResponse {
 
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection']);
 
+/** What an HTTP header can carry: a token for the name; tab, printable ASCII and Latin-1 for the value. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 const KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49,6 +53,9 @@ function mergeHeaders(headers: unknown, multi: unknown): Array<[string, string]>
     // Framing is API Gateway's own: a function's Content-Length (WSGI adapters always send one) may not match the
     // body that is finally sent (base64 left undecoded), so the server computes it instead.
     if (FRAMING.has(name.toLowerCase())) continue;
+    // A header HTTP cannot carry (a newline, a name with spaces) makes the whole response malformed: our choice,
+    // not checked against AWS, and better than a response Node refuses to send.
+    if (!HEADER_NAME.test(name) || !values.every((value) => HEADER_VALUE.test(value))) return undefined;
     for (const value of values) out.push([name, value]);
   }
   return out;

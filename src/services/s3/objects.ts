@@ -8,6 +8,7 @@ import {
   type GetObjectRequest,
   type HeadObjectOutput,
   type HeadObjectRequest,
+  InvalidArgument,
   InvalidObjectState,
   InvalidPartNumber,
   InvalidStorageClass,
@@ -137,7 +138,30 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
 
 /** What GET and HEAD both answer: the stored headers, the range or part selected, and checksum when asked. */
+/** Characters an HTTP header value can carry (Node refuses anything else). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * A response-* override a header cannot carry is refused before anything is read. The message and fields are S3's
+ * own (captured answers in guardian/grid#1716 and IQSS/dataverse#4524, for a `–` in response-content-disposition).
+ */
+function checkOverrides(input: ReadRequest): void {
+  const overrides: Array<[string, string | undefined]> = [
+    ['response-content-type', input.ResponseContentType],
+    ['response-content-language', input.ResponseContentLanguage],
+    ['response-cache-control', input.ResponseCacheControl],
+    ['response-content-disposition', input.ResponseContentDisposition],
+    ['response-content-encoding', input.ResponseContentEncoding],
+  ];
+  for (const [name, value] of overrides) {
+    if (value !== undefined && !HEADER_VALUE.test(value)) {
+      throw new InvalidArgument('Header value cannot be represented using ISO-8859-1.', { ArgumentName: name, ArgumentValue: value });
+    }
+  }
+}
+
 function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutput; range?: ByteRange } {
+  checkOverrides(input);
   checkConditions(obj, input);
   let range: ByteRange | undefined;
   const out: HeadObjectOutput = {};

@@ -17,6 +17,17 @@ describe('the proxy response mapping', () => {
     expect(map({ headers: { 'x-a': 'b' } })?.status).toBe(200);
   });
 
+  it('refuses headers HTTP cannot carry: a newline or non-Latin-1 value, a name with a space', () => {
+    expect(map({ statusCode: 200, headers: { 'x-a': 'one\ntwo' } })).toBeUndefined();
+    expect(map({ statusCode: 200, multiValueHeaders: { 'x-a': ['ok', 'caf\u00e9 \u20ac'] } })).toBeUndefined();
+    expect(map({ statusCode: 200, headers: { 'bad name': 'v' } })).toBeUndefined();
+    expect(map({ statusCode: 200, headers: { 'x-latin': 'caf\u00e9', 'x-tab': 'a\tb' } })?.headers).toEqual([
+      ['x-latin', 'caf\u00e9'],
+      ['x-tab', 'a\tb'],
+      ['Content-Type', 'application/json'],
+    ]);
+  });
+
   it('accepts a numeric string statusCode and refuses a non-numeric one', () => {
     expect(map({ statusCode: '201', body: 'x' })?.status).toBe(201);
     expect(map({ statusCode: 'test' })).toBeUndefined();

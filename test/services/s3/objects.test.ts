@@ -114,6 +114,30 @@ describe('PutObject and GetObject', () => {
     expect(got.CacheControl).toBe('no-cache');
   });
 
+  it('refuses a response-* override that a header cannot carry, as S3 does, and serves the object after', async () => {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'ov-bad.txt', Body: 'x' }));
+    const value = 'attachment; filename=report-1976–2016.md';
+    for (const send of [GetObjectCommand, HeadObjectCommand]) {
+      const err = await fail(client.send(new send({ Bucket: bucket, Key: 'ov-bad.txt', ResponseContentDisposition: value })));
+      expect(err.$metadata.httpStatusCode).toBe(400);
+      if (send === GetObjectCommand) {
+        // HEAD answers carry no body, so only GET shows S3's message and fields.
+        expect(err.name).toBe('InvalidArgument');
+        expect(err.message).toBe('Header value cannot be represented using ISO-8859-1.');
+        expect(err).toMatchObject({ ArgumentName: 'response-content-disposition', ArgumentValue: value });
+      }
+    }
+    // A control character is refused too (HEAD: the SDK cannot parse an XML body naming a NUL).
+    const control = await fail(
+      client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'ov-bad.txt', ResponseContentType: 'text/plain\u0000' })),
+    );
+    expect(control.$metadata.httpStatusCode).toBe(400);
+    const got = await client.send(
+      new GetObjectCommand({ Bucket: bucket, Key: 'ov-bad.txt', ResponseContentDisposition: 'attachment; filename=caf\u00e9.md' }),
+    );
+    expect(got.ContentDisposition).toBe('attachment; filename=caf\u00e9.md');
+  });
+
   it('handles keys with slashes, dots, spaces, plus, percent and emoji', async () => {
     const keys = ['a/b/c.txt', 'a//b', '../up', './here', 'with space', 'plus+sign', 'per%cent', 'emoji-🎉', '/lead'];
     for (const Key of keys) await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }));
