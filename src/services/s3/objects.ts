@@ -243,7 +243,8 @@ export function deleteObject(state: S3State, input: DeleteObjectRequest): Delete
 export function deleteObjects(state: S3State, input: DeleteObjectsRequest): DeleteObjectsOutput {
   const bucket = requireBucket(state, input.Bucket);
   const objects = input.Delete?.Objects ?? [];
-  if (objects.length === 0 || objects.length > 1000) {
+  // An <Object> without <Key> fails the schema, like an empty or oversized list.
+  if (objects.length === 0 || objects.length > 1000 || objects.some((o) => o.Key === undefined)) {
     throw new MalformedXML('The XML you provided was not well-formed or did not validate against our published schema');
   }
   const deleted: DeleteObjectsOutput['Deleted'] = [];

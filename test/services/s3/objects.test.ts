@@ -313,6 +313,15 @@ describe('DeleteObject and DeleteObjects', () => {
     expect((await fail(client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'd3' })))).name).toBe('NotFound');
   });
 
+  it('answers MalformedXML for a DeleteObjects entry without a Key, deleting nothing', async () => {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'd4', Body: 'x' }));
+    const noKey = {} as { Key: string };
+    const err = await fail(client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'd4' }, noKey] } })));
+    expect(err.name).toBe('MalformedXML');
+    expect(err.$metadata.httpStatusCode).toBe(400);
+    expect((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'd4' }))).ContentLength).toBe(1);
+  });
+
   it('refuses to delete a non-empty bucket with BucketNotEmpty (409)', async () => {
     const name = uniqueName('js-full');
     await client.send(new CreateBucketCommand({ Bucket: name }));
