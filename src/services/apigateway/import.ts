@@ -39,7 +39,9 @@ const strings = (value: unknown): Record<string, string> | undefined =>
 // AWS's answer to a document it cannot read (LocalStack snapshot test_apigateway_import).
 const invalid = (): BadRequestException => new BadRequestException('Invalid OpenAPI input.');
 
-function parseDocument(body: Uint8Array): Json {
+function parseDocument(body: Uint8Array | undefined): Json {
+  // An empty request has no payload at all.
+  if (body === undefined) throw invalid();
   const text = Buffer.from(body).toString('utf8');
   let doc: unknown;
   try {

@@ -10,7 +10,12 @@ import type {
   FunctionConfiguration,
   UpdateFunctionConfigurationRequest,
 } from '../../../generated/lambda/index.js';
-import { InvalidParameterValueException, ResourceConflictException, ResourceNotFoundException } from '../../../generated/lambda/index.js';
+import {
+  InvalidParameterValueException,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  ValidationException,
+} from '../../../generated/lambda/index.js';
 import type { LambdaFunction, LambdaRegionState, VersionRecord } from './state.js';
 
 export const LATEST = '$LATEST';
@@ -96,6 +101,13 @@ export function resolveVersion(
 // "Lambda was unable to configure your environment variables…" [aws-snap] test_lambda_api, §5.3.
 function checkEnvironment(env: Environment | undefined): void {
   if (!env?.Variables) return;
+  // The model's key pattern, checked first; AWS leaves the value out of this message (CLI output quoted in
+  // klothoplatform/klotho#317).
+  if (Object.keys(env.Variables).some((name) => !/^[a-zA-Z][a-zA-Z0-9_]+$/.test(name))) {
+    throw new ValidationException(
+      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]",
+    );
+  }
   const measured = JSON.stringify(env.Variables);
   if (Buffer.byteLength(measured) > 4096) {
     throw new InvalidParameterValueException(

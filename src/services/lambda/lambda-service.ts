@@ -60,7 +60,7 @@ import {
 } from './functions.js';
 import { LambdaExecution } from './invoke.js';
 import { type CodeRef, type LambdaFunction, LambdaRegionState } from './state.js';
-import { checkAliasName, checkArchitectures, checkFunctionVersion, checkRole, checkRuntime } from './validation.js';
+import { checkAliasName, checkArchitectures, checkFunctionVersion, checkRequired, checkRole, checkRuntime } from './validation.js';
 
 /** GetFunction's Code.Location points here; server/internal.ts serves it through `download`. */
 export const CODE_PATH = '/_standin/lambda/code/';
@@ -100,6 +100,11 @@ export class LambdaService extends LambdaServiceBase {
 
   override async createFunction(input: CreateFunctionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const state = this.region(ctx);
+    checkRequired([
+      ['functionName', input.FunctionName],
+      ['role', input.Role],
+      ['code', input.Code],
+    ]);
     checkRole(input.Role);
     checkRuntime(input.Runtime);
     checkArchitectures(input.Architectures);

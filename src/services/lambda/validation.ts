@@ -4,6 +4,7 @@
  */
 import type { Architecture } from '../../../generated/lambda/index.js';
 import { InvalidParameterValueException, ValidationException } from '../../../generated/lambda/index.js';
+import { constraint, constraintsMessage } from '../../runtime/constraint-messages.js';
 
 // The runtimes AWS accepts for new functions, in the order its message lists them.
 const RUNTIMES = [
@@ -43,6 +44,14 @@ export function checkRuntime(runtime: string | undefined): void {
   throw new InvalidParameterValueException(
     `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${RUNTIMES.join(', ')}] or be a valid ARN`,
   );
+}
+
+/** Required members the request left out, as the model names them: "Value null at 'code' … Member must not be null". */
+export function checkRequired(members: Array<[path: string, value: unknown]>): void {
+  const message = constraintsMessage(
+    members.filter(([, value]) => value === undefined || value === null).map(([path]) => constraint(null, path, 'Member must not be null')),
+  );
+  if (message !== undefined) throw new ValidationException(message);
 }
 
 export function checkRole(role: string | undefined): void {

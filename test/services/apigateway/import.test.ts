@@ -95,7 +95,7 @@ describe('ImportRestApi', () => {
   });
 
   it('answers BadRequestException "Invalid OpenAPI input." for a document it cannot read', async () => {
-    for (const body of ['not an api', '{"foo": 1}']) {
+    for (const body of ['not an api', '{"foo": 1}', '']) {
       const error = await apigateway()
         .send(new ImportRestApiCommand({ body: Buffer.from(body) }))
         .catch((e: unknown) => e);

@@ -162,6 +162,35 @@ describe('Lambda functions', () => {
     );
   });
 
+  it('refuses environment variable names outside the model pattern, on create and on update', async () => {
+    const message =
+      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]";
+    for (const name of ['', 'A', 'has-dash', '1ST']) {
+      const error = await failure(createFunction(lambda(), { 'app.py': HANDLER }, { Environment: { Variables: { [name]: 'x' } } }));
+      expect(error.name).toBe('ValidationException');
+      expect(error.message).toBe(message);
+    }
+    const FunctionName = await createFunction(lambda(), { 'app.py': HANDLER }, { Environment: { Variables: { OK_1: 'x' } } });
+    const update = await failure(
+      lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName, Environment: { Variables: { OK_1: 'x', 'bad name': 'y' } } })),
+    );
+    expect(update.message).toBe(message);
+  });
+
+  it('names the required members a CreateFunction left out, and creates nothing', async () => {
+    const FunctionName = uniqueName('no-code');
+    const missing = { FunctionName, Runtime: 'python3.12', Handler: 'app.handler' } as ConstructorParameters<
+      typeof CreateFunctionCommand
+    >[0];
+    const error = await failure(lambda().send(new CreateFunctionCommand(missing)));
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe(
+      "2 validation errors detected: Value null at 'role' failed to satisfy constraint: Member must not be null; " +
+        "Value null at 'code' failed to satisfy constraint: Member must not be null",
+    );
+    expect((await failure(lambda().send(new GetFunctionCommand({ FunctionName })))).name).toBe('ResourceNotFoundException');
+  });
+
   it('refuses an ARN from another region', async () => {
     const name = await createFunction(lambda(), { 'app.py': HANDLER });
     const error = await failure(
@@ -205,9 +234,9 @@ describe('Lambda functions', () => {
     expect(code.CodeSha256).toBe(createHash('sha256').update(zip).digest('base64'));
     expect(code.RevisionId).not.toBe(before.RevisionId);
     const config = await client.send(
-      new UpdateFunctionConfigurationCommand({ FunctionName: name, Timeout: 10, MemorySize: 256, Environment: { Variables: { A: '1' } } }),
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, Timeout: 10, MemorySize: 256, Environment: { Variables: { AB: '1' } } }),
     );
-    expect(config).toMatchObject({ Timeout: 10, MemorySize: 256, Environment: { Variables: { A: '1' } } });
+    expect(config).toMatchObject({ Timeout: 10, MemorySize: 256, Environment: { Variables: { AB: '1' } } });
     const after = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
     expect(after).toMatchObject({ LastUpdateStatus: 'Successful', Timeout: 10, CodeSha256: code.CodeSha256 });
     const stale = await failure(

@@ -3,7 +3,8 @@
  * failed to satisfy constraint: Member must have length greater than or equal to 3"). Errors accumulate so one
  * response lists them all, as DynamoDB does.
  */
-import { constraint, constraintErrors } from './errors.js';
+import { constraint } from '../../../runtime/constraint-messages.js';
+import { constraintErrors } from './errors.js';
 
 /** A member of a list entry, as DynamoDB names it: positions count from 1 ('transactItems.2.member.get'). */
 export function entryPath(list: string, index: number, member: string): string {

@@ -1,5 +1,6 @@
 /** Shorthands for DynamoDB's own ValidationException texts, thrown from anywhere in the engine. */
 import { ValidationException } from '../../../../generated/dynamodb/index.js';
+import { constraintsMessage } from '../../../runtime/constraint-messages.js';
 
 export function validation(message: string): ValidationException {
   return new ValidationException(message);
@@ -12,12 +13,6 @@ export function invalidParameter(detail: string): ValidationException {
 
 /** The model-constraint form: "1 validation error detected: Value 'x' at 'tableName' failed to satisfy constraint: …". */
 export function constraintErrors(errors: string[]): ValidationException | undefined {
-  if (errors.length === 0) return undefined;
-  const shown = errors.slice(0, 10);
-  return new ValidationException(`${shown.length} validation error${shown.length > 1 ? 's' : ''} detected: ${shown.join('; ')}`);
-}
-
-export function constraint(value: unknown, path: string, rule: string): string {
-  const shown = value === undefined || value === null ? 'null' : `'${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}'`;
-  return `Value ${shown} at '${path}' failed to satisfy constraint: ${rule}`;
+  const message = constraintsMessage(errors);
+  return message === undefined ? undefined : new ValidationException(message);
 }
