@@ -142,3 +142,8 @@ export function joinHeaderList(values: readonly unknown[], kind: ValueKind, form
     })
     .join(', ');
 }
+
+/** Whether HTTP can carry the text as a header value: tab, printable ASCII and Latin-1 (what Node sends). */
+export function isHeaderValue(text: string): boolean {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
+}

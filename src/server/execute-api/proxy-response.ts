@@ -3,6 +3,7 @@
  * AWS-validated snapshot "test_aws_proxy_response_payload_format_validation"). Anything malformed is `undefined`,
  * which the caller answers with 502 {"message": "Internal server error"}.
  */
+import { isHeaderValue } from '../../runtime/http-values.js';
 import { firstAccepted, isBinaryMediaType } from './media-types.js';
 
 export interface MappedResponse {
@@ -13,9 +14,8 @@ export interface MappedResponse {
 
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection']);
 
-/** What an HTTP header can carry: a token for the name; tab, printable ASCII and Latin-1 for the value. */
+/** An HTTP header name is a token (RFC 9110 §5.1). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 
@@ -55,7 +55,7 @@ function mergeHeaders(headers: unknown, multi: unknown): Array<[string, string]>
     if (FRAMING.has(name.toLowerCase())) continue;
     // A header HTTP cannot carry (a newline, a name with spaces) makes the whole response malformed: our choice,
     // not checked against AWS, and better than a response Node refuses to send.
-    if (!HEADER_NAME.test(name) || !values.every((value) => HEADER_VALUE.test(value))) return undefined;
+    if (!HEADER_NAME.test(name) || !values.every(isHeaderValue)) return undefined;
     for (const value of values) out.push([name, value]);
   }
   return out;

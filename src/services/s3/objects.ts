@@ -20,6 +20,7 @@ import {
   type PutObjectRequest,
 } from '../../../generated/s3/index.js';
 import { storedContentEncoding } from '../../protocols/s3-chunked.js';
+import { isHeaderValue } from '../../runtime/http-values.js';
 import type { RequestContext } from '../../runtime/request.js';
 import { formatHttpDate } from '../../runtime/timestamps.js';
 import { requireBucket } from './buckets.js';
@@ -137,10 +138,6 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
 
-/** What GET and HEAD both answer: the stored headers, the range or part selected, and checksum when asked. */
-/** Characters an HTTP header value can carry (Node refuses anything else). */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
 /**
  * A response-* override a header cannot carry is refused before anything is read. The message and fields are S3's
  * own (captured answers in guardian/grid#1716 and IQSS/dataverse#4524, for a `–` in response-content-disposition).
@@ -154,12 +151,13 @@ function checkOverrides(input: ReadRequest): void {
     ['response-content-encoding', input.ResponseContentEncoding],
   ];
   for (const [name, value] of overrides) {
-    if (value !== undefined && !HEADER_VALUE.test(value)) {
+    if (value !== undefined && !isHeaderValue(value)) {
       throw new InvalidArgument('Header value cannot be represented using ISO-8859-1.', { ArgumentName: name, ArgumentValue: value });
     }
   }
 }
 
+/** What GET and HEAD both answer: the stored headers, the range or part selected, and checksum when asked. */
 function describe(obj: StoredObject, input: ReadRequest): { out: HeadObjectOutput; range?: ByteRange } {
   checkOverrides(input);
   checkConditions(obj, input);

@@ -29,12 +29,12 @@ const CONDITION_FUNCTIONS: Record<string, number> = {
 const OPERAND_FUNCTIONS: Record<string, number> = { size: 1 };
 const UPDATE_FUNCTIONS: Record<string, number> = { if_not_exists: 2, list_append: 2 };
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+const MAX_EXPRESSION_LENGTH = 4096;
 
 /** A function's operand count, if the table has it (own entries: `constructor(a)` is no function). */
 function arityIn(table: Record<string, number>, name: string): number | undefined {
   return Object.hasOwn(table, name) ? table[name] : undefined;
 }
-const MAX_EXPRESSION_LENGTH = 4096;
 
 class Parser {
   private pos = 0;

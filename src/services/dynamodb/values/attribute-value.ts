@@ -20,6 +20,7 @@ export function attr(map: Item, name: string): AttributeValue | undefined {
 }
 
 export const setAttr: (map: Item, name: string, value: AttributeValue) => void = setEntry;
+
 export type AttributeType = 'S' | 'N' | 'B' | 'SS' | 'NS' | 'BS' | 'M' | 'L' | 'NULL' | 'BOOL';
 
 const TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'];
