@@ -4,6 +4,7 @@
  */
 import type { ConsumedCapacity, ReturnConsumedCapacity } from '../../../generated/dynamodb/index.js';
 import type { Table } from './table.js';
+import { attr, type Item } from './values/attribute-value.js';
 
 export function readUnits(bytes: number, consistent: boolean, transactional = false): number {
   const units = Math.max(1, Math.ceil(bytes / 4096));
@@ -46,11 +47,11 @@ export function writeConsumed(
   mode: ReturnConsumedCapacity | undefined,
   table: Table,
   units: number,
-  items: (Record<string, unknown> | undefined)[],
+  items: (Item | undefined)[],
 ): ConsumedCapacity | undefined {
   if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
   const touched = [...table.indexes.values()].filter((idx) =>
-    items.some((item) => item && idx.keySchema.every((k) => Object.hasOwn(item, k.AttributeName) && item[k.AttributeName] !== undefined)),
+    items.some((item) => item && idx.keySchema.every((k) => attr(item, k.AttributeName) !== undefined)),
   );
   const total = units * (1 + touched.length);
   const out: ConsumedCapacity = { TableName: table.name, CapacityUnits: total, WriteCapacityUnits: total };

@@ -139,18 +139,21 @@ export async function putObject(state: S3State, input: PutObjectRequest, ctx: Re
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
 
 /**
- * A response-* override a header cannot carry is refused before anything is read. The message and fields are S3's
+ * A response-* override a header cannot carry is refused once the object is found, before its body is read. The
+ * message and fields are S3's
  * own (captured answers in guardian/grid#1716 and IQSS/dataverse#4524, for a `–` in response-content-disposition).
  */
+const OVERRIDES = [
+  ['response-content-type', 'ResponseContentType'],
+  ['response-content-language', 'ResponseContentLanguage'],
+  ['response-cache-control', 'ResponseCacheControl'],
+  ['response-content-disposition', 'ResponseContentDisposition'],
+  ['response-content-encoding', 'ResponseContentEncoding'],
+] as const;
+
 function checkOverrides(input: ReadRequest): void {
-  const overrides: Array<[string, string | undefined]> = [
-    ['response-content-type', input.ResponseContentType],
-    ['response-content-language', input.ResponseContentLanguage],
-    ['response-cache-control', input.ResponseCacheControl],
-    ['response-content-disposition', input.ResponseContentDisposition],
-    ['response-content-encoding', input.ResponseContentEncoding],
-  ];
-  for (const [name, value] of overrides) {
+  for (const [name, member] of OVERRIDES) {
+    const value = input[member];
     if (value !== undefined && !isHeaderValue(value)) {
       throw new InvalidArgument('Header value cannot be represented using ISO-8859-1.', { ArgumentName: name, ArgumentValue: value });
     }
