@@ -140,8 +140,8 @@ type ReadRequest = GetObjectRequest | HeadObjectRequest;
 
 /**
  * A response-* override a header cannot carry is refused once the object is found, before its body is read. The
- * message and fields are S3's
- * own (captured answers in guardian/grid#1716 and IQSS/dataverse#4524, for a `–` in response-content-disposition).
+ * message and fields are S3's own (captured answers in guardian/grid#1716 and IQSS/dataverse#4524, for a `–` in
+ * response-content-disposition).
  */
 const OVERRIDES = [
   ['response-content-type', 'ResponseContentType'],
